@@ -1,0 +1,204 @@
+"""The lesson's network: fully connected layers, sigmoid or ReLU hidden units, sigmoid outputs,
+quadratic or cross-entropy cost, vectorised over a batch.
+
+Parameters live in one flat float64 vector, in this order, layer by layer from the input:
+``W1`` row by row (shape ``(n1, n0)``; row j holds neuron j's incoming weights), then ``b1`` (``n1``),
+then ``W2``, ``b2``, ... . For 784-16-16-10 that is 12,544 + 16 + 256 + 16 + 160 + 10 = 13,002 numbers.
+``net.weights[l]`` and ``net.biases[l]`` are views into that vector (``l = 0`` is the first layer).
+
+Costs, for one example with output ``a`` and target ``y`` (one-hot): quadratic ``sum((a - y)**2)``
+(the lesson's), cross-entropy ``-sum(y ln a + (1 - y) ln(1 - a))``. The cost of a set is the mean
+over its examples, and every gradient here is the exact gradient of that mean.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit
+
+from .errors import NetcoreError
+
+ACTIVATIONS = ("sigmoid", "relu")
+COSTS = ("quadratic", "cross_entropy")
+INITS = ("normal", "scaled")
+
+
+def targets(y, n_out: int) -> np.ndarray:
+    """One-hot float64 targets from integer labels ``(n,)``; a 2-D array is taken as already one-hot."""
+    y = np.asarray(y)
+    if y.ndim == 2:
+        return y.astype(np.float64, copy=False)
+    out = np.zeros((len(y), n_out))
+    out[np.arange(len(y)), y] = 1.0
+    return out
+
+
+class Network:
+    """A fully connected network ``sizes[0] -> ... -> sizes[-1]`` with its parameters in one flat vector."""
+
+    def __init__(self, sizes=(784, 16, 16, 10), activation="sigmoid", cost="quadratic", seed=0,
+                 init="normal", params=None):
+        self.sizes = tuple(int(s) for s in sizes)
+        if len(self.sizes) < 2 or min(self.sizes) < 1:
+            raise NetcoreError(f"bad layer sizes {self.sizes}: need at least two positive sizes")
+        if activation not in ACTIVATIONS:
+            raise NetcoreError(f"unknown activation {activation!r} (choose from {', '.join(ACTIVATIONS)})")
+        if cost not in COSTS:
+            raise NetcoreError(f"unknown cost {cost!r} (choose from {', '.join(COSTS)})")
+        if init not in INITS:
+            raise NetcoreError(f"unknown initialisation {init!r} (choose from {', '.join(INITS)})")
+        self.activation, self.cost_name, self.seed, self.init = activation, cost, seed, init
+        self.shapes = list(zip(self.sizes[1:], self.sizes[:-1]))  # (n_out, n_in) per layer
+        self.slices = []  # per layer: (weight slice, bias slice) into the flat vector
+        offset = 0
+        for n_out, n_in in self.shapes:
+            w = slice(offset, offset + n_out * n_in)
+            b = slice(w.stop, w.stop + n_out)
+            self.slices.append((w, b))
+            offset = b.stop
+        self.n_params = offset
+        self._flat = np.empty(self.n_params)
+        self.weights, self.biases = self.views(self._flat)
+        if params is not None:
+            self.params = params
+        else:
+            self._flat[:] = np.random.default_rng(seed).standard_normal(self.n_params)
+            if init == "scaled":  # weights ~ N(0, 1/n_in), biases ~ N(0, 1)
+                for w, (_, n_in) in zip(self.weights, self.shapes):
+                    w /= np.sqrt(n_in)
+
+    # --- parameters -------------------------------------------------------------------------------
+    @property
+    def params(self) -> np.ndarray:
+        """A copy of the flat parameter vector (see the module docstring for the order)."""
+        return self._flat.copy()
+
+    @params.setter
+    def params(self, value):
+        value = np.asarray(value, dtype=np.float64)
+        if value.shape != (self.n_params,):
+            raise NetcoreError(f"parameter vector has shape {value.shape}, network needs ({self.n_params},)")
+        self._flat[:] = value
+
+    def views(self, flat):
+        """Per-layer ``(weights, biases)`` lists viewing a flat vector (or the last axis of a batch of them)."""
+        flat = np.asarray(flat)
+        lead = flat.shape[:-1]
+        ws = [flat[..., w].reshape(*lead, *shape) for (w, _), shape in zip(self.slices, self.shapes)]
+        bs = [flat[..., b] for _, b in self.slices]
+        return ws, bs
+
+    def flatten(self, weights, biases) -> np.ndarray:
+        """The flat vector for per-layer weight matrices and bias vectors."""
+        flat = np.empty(self.n_params)
+        for (w, b), W, B in zip(self.slices, weights, biases):
+            flat[w] = np.ravel(W)
+            flat[b] = B
+        return flat
+
+    def weight_index(self, layer: int, j: int, k: int) -> int:
+        """Flat index of the weight from neuron k of layer ``layer`` to neuron j of the next layer."""
+        return self.slices[layer][0].start + j * self.shapes[layer][1] + k
+
+    def bias_index(self, layer: int, j: int) -> int:
+        return self.slices[layer][1].start + j
+
+    def copy(self, params=None) -> "Network":
+        return Network(self.sizes, self.activation, self.cost_name, self.seed, self.init,
+                       params=self._flat if params is None else params)
+
+    def config(self) -> dict:
+        return {"sizes": list(self.sizes), "activation": self.activation, "cost": self.cost_name,
+                "seed": self.seed, "init": self.init}
+
+    # --- forward ----------------------------------------------------------------------------------
+    def hidden(self, z):
+        return expit(z) if self.activation == "sigmoid" else np.maximum(z, 0.0)
+
+    def hidden_slope(self, z, a):
+        return a * (1.0 - a) if self.activation == "sigmoid" else (z > 0).astype(np.float64)
+
+    def forward(self, x):
+        """Weighted sums ``zs`` and activations (``activations[0]`` is the input) for a batch ``(n, n0)``."""
+        a = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        zs, activations = [], [a]
+        last = len(self.shapes) - 1
+        for l, (W, b) in enumerate(zip(self.weights, self.biases)):
+            z = a @ W.T
+            z += b
+            a = expit(z) if l == last else self.hidden(z)
+            zs.append(z)
+            activations.append(a)
+        return zs, activations
+
+    def feedforward(self, x) -> np.ndarray:
+        """Output activations ``(n, n_out)``."""
+        return self.forward(x)[1][-1]
+
+    def predict(self, x) -> np.ndarray:
+        """The brightest output neuron for each example."""
+        return np.argmax(self.feedforward(x), axis=1)
+
+    def accuracy(self, x, y) -> float:
+        return float(np.mean(self.predict(x) == np.asarray(y)))
+
+    # --- cost -------------------------------------------------------------------------------------
+    def example_costs_from(self, z_out, a_out, y) -> np.ndarray:
+        if self.cost_name == "quadratic":
+            return np.sum((a_out - y) ** 2, axis=1)
+        # -[y ln s(z) + (1-y) ln(1-s(z))] = softplus(z) - y z, exact and stable
+        return np.sum(np.logaddexp(0.0, z_out) - y * z_out, axis=1)
+
+    def example_costs(self, x, y) -> np.ndarray:
+        """Cost of each example ``(n,)``; ``y`` integer labels or one-hot."""
+        zs, acts = self.forward(x)
+        return self.example_costs_from(zs[-1], acts[-1], targets(y, self.sizes[-1]))
+
+    def cost(self, x, y) -> float:
+        """Mean cost over the examples."""
+        return float(np.mean(self.example_costs(x, y)))
+
+    # --- backpropagation --------------------------------------------------------------------------
+    def output_delta(self, a_out, y):
+        """dC_x/dz at the output for each example."""
+        if self.cost_name == "quadratic":
+            return 2.0 * (a_out - y) * a_out * (1.0 - a_out)
+        return a_out - y
+
+    def deltas(self, zs, acts, y):
+        """dC_x/dz for every layer and example (a list, first layer first)."""
+        delta = self.output_delta(acts[-1], y)
+        out = [delta]
+        for l in range(len(self.shapes) - 1, 0, -1):
+            delta = (delta @ self.weights[l]) * self.hidden_slope(zs[l - 1], acts[l])
+            out.append(delta)
+        return out[::-1]
+
+    def cost_and_gradient(self, x, y, out=None):
+        """Mean cost and its exact gradient (flat, the parameter order) over a batch."""
+        zs, acts = self.forward(x)
+        y = targets(y, self.sizes[-1])
+        n = len(y)
+        grad = np.empty(self.n_params) if out is None else out
+        gws, gbs = self.views(grad)
+        for l, delta in enumerate(self.deltas(zs, acts, y)):
+            np.matmul(delta.T, acts[l], out=gws[l])
+            np.sum(delta, axis=0, out=gbs[l])
+        grad /= n
+        cost = float(np.mean(self.example_costs_from(zs[-1], acts[-1], y)))
+        return cost, grad
+
+    def gradient(self, x, y) -> np.ndarray:
+        """Exact gradient of the mean cost over the batch, flat."""
+        return self.cost_and_gradient(x, y)[1]
+
+    def per_example_gradients(self, x, y) -> np.ndarray:
+        """Each example's own gradient, ``(n, n_params)``, with no Python loop over examples."""
+        zs, acts = self.forward(x)
+        y = targets(y, self.sizes[-1])
+        out = np.empty((len(y), self.n_params))
+        gws, gbs = self.views(out)
+        for l, delta in enumerate(self.deltas(zs, acts, y)):
+            np.multiply(delta[:, :, None], acts[l][:, None, :], out=gws[l])
+            gbs[l][...] = delta
+        return out

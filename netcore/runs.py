@@ -1,0 +1,91 @@
+"""Named, cached training runs: a run is described by its settings, stored under ``assets/traces/``
+keyed by those settings, the data's checksum and the trace schema, trained on first request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from .data import Dataset, load_mnist
+from .network import Network
+from .trace import SCHEMA_VERSION, Trace
+from .train import Recording, train
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """Everything that determines a training run (given the data)."""
+
+    sizes: tuple = (784, 16, 16, 10)
+    activation: str = "sigmoid"
+    cost: str = "quadratic"
+    init: str = "normal"
+    method: str = "sgd"
+    epochs: int = 30
+    batch_size: int = 10
+    eta: float = 3.0
+    seed: int = 0  # initial weights and the shuffling of mini-batches
+    snapshots: object = "log"
+    labels: str = "true"  # or "shuffled": training labels permuted by ``seed``
+    batch_indices: bool = False
+
+    def key(self, data: Dataset) -> str:
+        spec = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(self).items()}
+        blob = json.dumps({"spec": spec, "data": data.checksum, "schema": SCHEMA_VERSION}, sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    def with_(self, **changes) -> "RunSpec":
+        return replace(self, **changes)
+
+
+LESSON = RunSpec()  # the lesson's run: 784-16-16-10, sigmoid, quadratic, batch 10, eta 3.0, 30 epochs
+
+
+def training_labels(spec: RunSpec, data: Dataset) -> np.ndarray:
+    if spec.labels == "true":
+        return data.y_train
+    if spec.labels == "shuffled":
+        return np.random.default_rng(spec.seed).permutation(data.y_train)
+    raise ValueError(f"unknown labels {spec.labels!r}")
+
+
+def train_spec(spec: RunSpec, data: Dataset, progress: bool = False) -> Trace:
+    """Train the run a spec describes, from scratch."""
+    net = Network(spec.sizes, spec.activation, spec.cost, spec.seed, spec.init)
+    return train(net, data, spec.epochs, spec.batch_size, spec.eta, spec.method, spec.seed,
+                 Recording(snapshots=spec.snapshots, batch_indices=spec.batch_indices), progress,
+                 labels=training_labels(spec, data), labels_name=spec.labels)
+
+
+def default_cache_dir() -> Path:
+    """``NETCORE_CACHE``, else the project's ``assets/traces`` (when netcore runs from a checkout), else
+    the user's cache folder."""
+    if os.environ.get("NETCORE_CACHE"):
+        return Path(os.environ["NETCORE_CACHE"]).expanduser()
+    project = Path(__file__).resolve().parents[1] / "assets" / "traces"
+    if project.parent.is_dir() and os.access(project.parent, os.W_OK):
+        return project
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(cache) / "netcore" / "traces"
+
+
+def cached_run(spec: RunSpec = LESSON, data: Dataset | None = None, name: str = "run",
+               cache_dir=None, progress: bool = True) -> Trace:
+    """The trace of ``spec`` on ``data`` (default: ``load_mnist()``), from the cache or trained now."""
+    data = data if data is not None else load_mnist()
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    path = folder / f"{name}-{spec.key(data)}.npz"
+    if path.is_file():
+        return Trace.load(path)
+    if progress:
+        print(f"netcore: training {name} ({spec.method}, {spec.epochs} epochs) once; "
+              f"cached at {path}", file=sys.stderr)
+    trace = train_spec(spec, data, progress)
+    trace.save(path)
+    return trace

@@ -1,0 +1,155 @@
+"""Training: mini-batch SGD as in the lesson, or full-batch gradient descent, recorded into a Trace."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import __version__
+from .data import Dataset
+from .errors import NetcoreError
+from .network import Network, targets
+from .schedule import epoch_batches, snapshot_steps, steps_per_epoch
+from .trace import SCHEMA_VERSION, Trace
+
+METHODS = ("sgd", "full_batch")
+
+
+@dataclass
+class Recording:
+    """What ``train`` records beyond every step's mini-batch cost and gradient norm.
+
+    ``snapshots``: ``"log"``, every-k (int) or explicit steps; each snapshot stores the parameters and
+    the full training set's cost and gradient. ``per_epoch``: train/test cost and accuracy after each
+    epoch. ``batch_indices``: each step's mini-batch indices.
+    """
+
+    snapshots: object = "log"
+    per_epoch: bool = True
+    batch_indices: bool = False
+
+
+def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, eta: float = 3.0,
+          method: str = "sgd", seed: int = 0, record: Recording | None = None, progress: bool = False,
+          labels=None, labels_name: str = "true") -> Trace:
+    """Train ``net`` in place and return the trace of the run.
+
+    ``sgd``: every epoch shuffle (seeded by ``seed``), cut into mini-batches, and step by ``-eta`` times
+    each mini-batch's mean gradient. ``full_batch``: every step (one per epoch) uses all training examples.
+    ``labels`` replaces the training labels (e.g. shuffled ones, named by ``labels_name``).
+    A step whose cost or gradient is not finite ends the run; the trace is marked diverged.
+    """
+    if method not in METHODS:
+        raise NetcoreError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
+    if epochs < 0 or batch_size < 1 or not (eta > 0):
+        raise NetcoreError(f"need epochs >= 0, batch size >= 1 and eta > 0 (got {epochs}, {batch_size}, {eta})")
+    if net.sizes[0] != data.x_train.shape[1]:
+        raise NetcoreError(f"network input size {net.sizes[0]} does not match the data's {data.x_train.shape[1]}")
+    record = record or Recording()
+    x = np.ascontiguousarray(data.x_train, dtype=np.float64)
+    y = targets(data.y_train if labels is None else labels, net.sizes[-1])
+    n = len(x)
+    per_epoch = steps_per_epoch(n, batch_size, method)
+    total = epochs * per_epoch
+    snaps = snapshot_steps(total, record.snapshots, per_epoch)
+    snap_set = set(snaps.tolist())
+    batch_width = n if method == "full_batch" else min(batch_size, n)
+
+    rec = {k: [] for k in ("snapshot_steps", "snapshot_params", "snapshot_grad", "snapshot_cost",
+                           "epoch_steps", "epoch_train_cost", "epoch_train_accuracy",
+                           "epoch_test_cost", "epoch_test_accuracy")}
+    step_cost = np.empty(total)
+    step_grad_norm = np.empty(total)
+    indices = np.full((total, batch_width), -1, np.int32) if record.batch_indices else None
+    full_grad = np.empty(net.n_params)
+
+    def snapshot(step, cost=None, grad=None):
+        if cost is None:
+            cost, grad = net.cost_and_gradient(x, y, out=full_grad)
+        rec["snapshot_steps"].append(step)
+        rec["snapshot_params"].append(net.params)
+        rec["snapshot_grad"].append(grad.copy())
+        rec["snapshot_cost"].append(cost)
+
+    def end_epoch(step):
+        if not record.per_epoch:
+            return
+        rec["epoch_steps"].append(step)
+        for part, xs, ys in (("train", x, y), ("test", data.x_test, data.y_test)):
+            zs, acts = net.forward(xs)
+            yt = targets(ys, net.sizes[-1])
+            rec[f"epoch_{part}_cost"].append(float(np.mean(net.example_costs_from(zs[-1], acts[-1], yt))))
+            rec[f"epoch_{part}_accuracy"].append(float(np.mean(acts[-1].argmax(1) == yt.argmax(1))))
+
+    if method == "full_batch":
+        batches = ((e, None) for e in range(epochs))
+    else:
+        batches = epoch_batches(n, batch_size, epochs, seed)
+    bar = make_bar(total, progress)
+    grad = np.empty(net.n_params)
+    params = net._flat
+    step, diverged, last_epoch = 0, False, 0
+    for epoch, idx in batches:
+        if epoch != last_epoch:
+            end_epoch(step)
+            last_epoch = epoch
+        if idx is None:  # full batch: the step's gradient is the full gradient
+            cost, _ = net.cost_and_gradient(x, y, out=grad)
+            if step in snap_set:
+                snapshot(step, cost, grad)
+        else:
+            if step in snap_set:
+                snapshot(step)
+            cost, _ = net.cost_and_gradient(x[idx], y[idx], out=grad)
+            if indices is not None:
+                indices[step, :len(idx)] = idx
+        norm = math.sqrt(grad @ grad)
+        step_cost[step], step_grad_norm[step] = cost, norm
+        if not (math.isfinite(cost) and math.isfinite(norm)):
+            diverged = True
+            break
+        params -= eta * grad
+        step += 1
+        if bar is not None and (step % 100 == 0 or step == total):
+            bar.update(step - bar.n)
+            bar.set_postfix(cost=f"{cost:.4f}", refresh=False)
+    if not diverged:
+        if epochs:
+            end_epoch(step)
+    if step not in rec["snapshot_steps"]:
+        snapshot(step)
+    if bar is not None:
+        bar.close()
+
+    arrays = {
+        "snapshot_steps": np.array(rec["snapshot_steps"], np.int64),
+        "snapshot_params": np.array(rec["snapshot_params"]).reshape(-1, net.n_params),
+        "snapshot_grad": np.array(rec["snapshot_grad"]).reshape(-1, net.n_params),
+        "snapshot_cost": np.array(rec["snapshot_cost"], np.float64),
+        "step_cost": step_cost[:step + diverged].copy(),
+        "step_grad_norm": step_grad_norm[:step + diverged].copy(),
+        "epoch_steps": np.array(rec["epoch_steps"], np.int64),
+    }
+    for k in ("epoch_train_cost", "epoch_train_accuracy", "epoch_test_cost", "epoch_test_accuracy"):
+        arrays[k] = np.array(rec[k], np.float64)
+    if indices is not None:
+        arrays["batch_indices"] = indices[:step + diverged].copy()
+    meta = {
+        "kind": "trace", "schema_version": SCHEMA_VERSION, "netcore_version": __version__,
+        "network": net.config(), "method": method,
+        "hyperparameters": {"epochs": epochs, "batch_size": batch_width, "eta": eta, "shuffle_seed": seed},
+        "data": {**data.description, "labels": labels_name},
+        "snapshot_schedule": record.snapshots if isinstance(record.snapshots, (str, int)) else "explicit",
+        "steps_per_epoch": per_epoch, "diverged": diverged, "diverged_at_step": step if diverged else None,
+    }
+    return Trace(meta, arrays)
+
+
+def make_bar(total, progress):
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="step", desc="training", leave=False, mininterval=0.5)
