@@ -151,6 +151,10 @@ def build_parser() -> ArgumentParser:
 
     p = sub.add_parser("default-run", help="train (or load from the cache) the lesson's run and report it")
     p.set_defaults(func=cmd_default_run)
+
+    from .cli_analysis import add_commands
+
+    add_commands(sub, ArgumentParser)
     return parser
 
 
