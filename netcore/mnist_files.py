@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import pickle
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +42,7 @@ def read_bytes(path: Path) -> bytes:
     if raw[:2] == b"\x1f\x8b":
         try:
             return gzip.decompress(raw)
-        except (OSError, EOFError, zipfile.BadZipFile) as e:
+        except (OSError, EOFError, zlib.error) as e:
             raise NetcoreError(f"corrupt gzip data ({e})", path) from None
     return raw
 
@@ -56,7 +58,7 @@ def parse_idx(data: bytes, path: Path, magic: int) -> np.ndarray:
         kind = "images" if magic == IMAGE_MAGIC else "labels"
         raise NetcoreError(f"wrong magic number 0x{found:08x} for IDX {kind} (expected 0x{magic:08x})", path)
     dims = tuple(int.from_bytes(data[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
-    expected = int(np.prod(dims))
+    expected = math.prod(dims)
     body = len(data) - header_len
     if body < expected:
         raise NetcoreError(f"truncated: header promises {expected} bytes of data for shape {dims}, file has {body}", path)
@@ -125,14 +127,16 @@ class ArraysOnlyUnpickler(pickle.Unpickler):
         ("numpy._core.multiarray", "scalar"),
         ("numpy", "ndarray"),
         ("numpy", "dtype"),
+        ("numpy.core.numeric", "_frombuffer"),  # protocol 5
+        ("numpy._core.numeric", "_frombuffer"),
         ("_codecs", "encode"),  # how Python 3 pickles bytes at protocol 2
     }
 
     def find_class(self, module, name):
         if (module, name) not in self.ALLOWED:
             raise pickle.UnpicklingError(f"refusing to build {module}.{name}: only numpy arrays are allowed")
-        if module == "numpy.core.multiarray":
-            module = "numpy._core.multiarray" if hasattr(np, "_core") else module
+        if module.startswith("numpy.core.") and hasattr(np, "_core"):
+            module = "numpy._core." + module[len("numpy.core."):]
         return super().find_class(module, name)
 
 
@@ -176,7 +180,7 @@ def read_npz(path: Path):
         raise NetcoreError("no such file", path) from None
     except ValueError as e:
         raise NetcoreError(f"not a plain-array npz ({e})", path) from None
-    except (OSError, zipfile.BadZipFile, EOFError) as e:
+    except (OSError, zipfile.BadZipFile, EOFError, zlib.error) as e:
         raise NetcoreError(f"truncated or corrupt npz ({e})", path) from None
     out = []
     for part in ("train", "test"):
