@@ -91,35 +91,36 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
     grad = np.empty(net.n_params)
     params = net._flat
     step, diverged, last_epoch = 0, False, 0
-    for epoch, idx in batches:
-        if epoch != last_epoch:
-            end_epoch(step)
-            last_epoch = epoch
-        if idx is None:  # full batch: the step's gradient is the full gradient
-            cost, _ = net.cost_and_gradient(x, y, out=grad)
-            if step in snap_set:
-                snapshot(step, cost, grad)
-        else:
-            if step in snap_set:
-                snapshot(step)
-            cost, _ = net.cost_and_gradient(x[idx], y[idx], out=grad)
-            if indices is not None:
-                indices[step, :len(idx)] = idx
-        norm = math.sqrt(grad @ grad)
-        step_cost[step], step_grad_norm[step] = cost, norm
-        if not (math.isfinite(cost) and math.isfinite(norm)):
-            diverged = True
-            break
-        params -= eta * grad
-        step += 1
-        if bar is not None and (step % 100 == 0 or step == total):
-            bar.update(step - bar.n)
-            bar.set_postfix(cost=f"{cost:.4f}", refresh=False)
-    if not diverged:
-        if epochs:
-            end_epoch(step)
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is recorded, not warned about
+        for epoch, idx in batches:
+            if epoch != last_epoch:
+                end_epoch(step)
+                last_epoch = epoch
+            if idx is None:  # full batch: the step's gradient is the full gradient
+                cost, _ = net.cost_and_gradient(x, y, out=grad)
+                if step in snap_set:
+                    snapshot(step, cost, grad)
+            else:
+                if step in snap_set:
+                    snapshot(step)
+                cost, _ = net.cost_and_gradient(x[idx], y[idx], out=grad)
+                if indices is not None:
+                    indices[step, :len(idx)] = idx
+            norm = math.sqrt(grad @ grad)
+            step_cost[step], step_grad_norm[step] = cost, norm
+            if not (math.isfinite(cost) and math.isfinite(norm)):
+                diverged = True
+                break
+            params -= eta * grad
+            step += 1
+            if bar is not None and (step % 100 == 0 or step == total):
+                bar.update(step - bar.n)
+                bar.set_postfix(cost=f"{cost:.4f}", refresh=False)
+    if not diverged and epochs:
+        end_epoch(step)
     if step not in rec["snapshot_steps"]:
-        snapshot(step)
+        with np.errstate(over="ignore", invalid="ignore"):
+            snapshot(step)
     if bar is not None:
         bar.close()
 

@@ -1,0 +1,101 @@
+import numpy as np
+import pytest
+
+from netcore import NetcoreError
+from netcore.network import Network, targets
+
+CASES = [(a, c) for a in ("sigmoid", "relu") for c in ("quadratic", "cross_entropy")]
+
+
+def numeric_gradient(net, x, y, h=1e-6):
+    p = net.params
+    out = np.empty_like(p)
+    for i in range(len(p)):
+        q = p.copy()
+        q[i] += h
+        net.params = q
+        up = net.cost(x, y)
+        q[i] -= 2 * h
+        net.params = q
+        out[i] = (up - net.cost(x, y)) / (2 * h)
+    net.params = p
+    return out
+
+
+@pytest.mark.parametrize("activation,cost", CASES)
+def test_gradient_matches_central_differences(activation, cost):
+    net = Network((12, 7, 5, 4), activation, cost, seed=3)
+    rng = np.random.default_rng(1)
+    x, y = rng.random((9, 12)), rng.integers(0, 4, 9)
+    analytic = net.gradient(x, y)
+    numeric = numeric_gradient(net, x, y)
+    rel = np.linalg.norm(analytic - numeric) / np.linalg.norm(numeric)
+    assert rel < 1e-6
+
+
+@pytest.mark.parametrize("activation,cost", CASES)
+def test_mean_of_per_example_gradients_is_batch_gradient(activation, cost):
+    net = Network((784, 16, 16, 10), activation, cost, seed=0)
+    rng = np.random.default_rng(0)
+    x, y = rng.random((25, 784)), rng.integers(0, 10, 25)
+    per = net.per_example_gradients(x, y)
+    assert per.shape == (25, 13002)
+    np.testing.assert_allclose(per.mean(axis=0), net.gradient(x, y), rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(per[3], net.gradient(x[3:4], y[3:4]), rtol=1e-10, atol=1e-14)
+
+
+def test_lesson_cost_is_sum_of_squares_averaged():
+    net = Network(seed=0)
+    rng = np.random.default_rng(0)
+    x, y = rng.random((4, 784)), np.array([3, 1, 4, 1])
+    a = net.feedforward(x)
+    per_example = ((a - targets(y, 10)) ** 2).sum(axis=1)
+    assert net.cost(x, y) == pytest.approx(per_example.mean(), rel=1e-12)
+    assert net.cost(x, targets(y, 10)) == net.cost(x, y)  # one-hot and integer labels agree
+
+
+def test_param_count_and_flat_round_trip():
+    net = Network(seed=5)
+    assert net.n_params == 784 * 16 + 16 * 16 + 16 * 10 + 16 + 16 + 10 == 13002
+    p = net.params
+    w, b = net.views(p)
+    assert [x.shape for x in w] == [(16, 784), (16, 16), (10, 16)]
+    np.testing.assert_array_equal(net.flatten(w, b), p)
+    # documented order: W1 row by row, b1, W2, b2, W3, b3
+    assert p[net.weight_index(0, 2, 5)] == net.weights[0][2, 5] == p[2 * 784 + 5]
+    assert p[net.bias_index(0, 0)] == net.biases[0][0] == p[784 * 16]
+    assert net.weight_index(1, 0, 0) == 784 * 16 + 16
+    other = Network(seed=6)
+    other.params = p
+    np.testing.assert_array_equal(other.feedforward(np.ones((1, 784))), net.feedforward(np.ones((1, 784))))
+
+
+def test_params_getter_is_a_copy_and_setter_checks_shape():
+    net = Network(seed=0)
+    p = net.params
+    p[:] = 0
+    assert np.any(net.params != 0)
+    with pytest.raises(NetcoreError, match="shape"):
+        net.params = np.zeros(5)
+
+
+def test_initialisation():
+    normal, scaled = Network(seed=2), Network(seed=2, init="scaled")
+    assert abs(normal.params.std() - 1) < 0.05
+    np.testing.assert_allclose(scaled.weights[0], normal.weights[0] / np.sqrt(784))
+    np.testing.assert_array_equal(scaled.biases[0], normal.biases[0])
+
+
+def test_forward_shapes_and_predict():
+    net = Network((784, 30, 10), "relu", "cross_entropy", seed=1)
+    zs, acts = net.forward(np.zeros((3, 784)))
+    assert [z.shape for z in zs] == [(3, 30), (3, 10)]
+    assert len(acts) == 3 and np.all((acts[-1] > 0) & (acts[-1] < 1))
+    assert net.predict(np.zeros((3, 784))).shape == (3,)
+
+
+@pytest.mark.parametrize("kwargs", [{"activation": "tanh"}, {"cost": "hinge"}, {"sizes": (784,)},
+                                    {"init": "xavier"}])
+def test_bad_settings(kwargs):
+    with pytest.raises(NetcoreError):
+        Network(**kwargs)
