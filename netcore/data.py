@@ -36,6 +36,12 @@ class Dataset:
     def checksum(self) -> str:
         return self.description["checksum"]
 
+    def train64(self) -> np.ndarray:
+        """The training images as float64, converted once and kept (what training computes with)."""
+        if getattr(self, "_train64", None) is None or self._train64.shape != self.x_train.shape:
+            self._train64 = np.ascontiguousarray(self.x_train, dtype=np.float64)
+        return self._train64
+
     def summary(self) -> str:
         d = self.description
         return f"{d['name']}: {d['n_train']:,} training and {d['n_test']:,} test images ({d['source']})"

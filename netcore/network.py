@@ -120,7 +120,8 @@ class Network:
 
     def forward(self, x):
         """Weighted sums ``zs`` and activations (``activations[0]`` is the input) for a batch ``(n, n0)``."""
-        a = np.atleast_2d(np.asarray(x, dtype=np.float64))
+        a = x if (type(x) is np.ndarray and x.ndim == 2 and x.dtype == np.float64) else \
+            np.atleast_2d(np.asarray(x, dtype=np.float64))
         zs, activations = [], [a]
         last = len(self.shapes) - 1
         for l, (W, b) in enumerate(zip(self.weights, self.biases)):
@@ -167,7 +168,10 @@ class Network:
 
     def deltas(self, zs, acts, y):
         """dC_x/dz for every layer and example (a list, first layer first)."""
-        delta = self.output_delta(acts[-1], y)
+        return self.backward(self.output_delta(acts[-1], y), zs, acts)
+
+    def backward(self, delta, zs, acts):
+        """Carry an output-layer delta back through the layers: the list of deltas, first layer first."""
         out = [delta]
         for l in range(len(self.shapes) - 1, 0, -1):
             delta = (delta @ self.weights[l]) * self.hidden_slope(zs[l - 1], acts[l])
@@ -176,17 +180,28 @@ class Network:
 
     def cost_and_gradient(self, x, y, out=None):
         """Mean cost and its exact gradient (flat, the parameter order) over a batch."""
-        zs, acts = self.forward(x)
-        y = targets(y, self.sizes[-1])
-        n = len(y)
         grad = np.empty(self.n_params) if out is None else out
-        gws, gbs = self.views(grad)
-        for l, delta in enumerate(self.deltas(zs, acts, y)):
-            np.matmul(delta.T, acts[l], out=gws[l])
-            np.sum(delta, axis=0, out=gbs[l])
-        grad /= n
-        cost = float(np.mean(self.example_costs_from(zs[-1], acts[-1], y)))
+        cost = self.backprop_into(x, targets(y, self.sizes[-1]), grad, self.views(grad))
         return cost, grad
+
+    def backprop_into(self, x, y, grad, grad_views) -> float:
+        """Write the mean gradient for one-hot ``y`` into ``grad`` (whose per-layer views are
+        ``grad_views``) and return the mean cost: the training loop's hot path."""
+        zs, acts = self.forward(x)
+        a, n = acts[-1], len(y)
+        diff = a - y
+        if self.cost_name == "quadratic":  # the mean over examples is folded into the output delta
+            cost = float(np.vdot(diff, diff)) / n
+            delta = diff * a
+            delta *= (1.0 - a) * (2.0 / n)
+        else:
+            cost = float(np.sum(np.logaddexp(0.0, zs[-1]) - y * zs[-1])) / n
+            delta = diff / n
+        gws, gbs = grad_views
+        for l, d in enumerate(self.backward(delta, zs, acts)):
+            np.matmul(d.T, acts[l], out=gws[l])
+            d.sum(axis=0, out=gbs[l])
+        return cost
 
     def gradient(self, x, y) -> np.ndarray:
         """Exact gradient of the mean cost over the batch, flat."""

@@ -48,7 +48,7 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
     if net.sizes[0] != data.x_train.shape[1]:
         raise NetcoreError(f"network input size {net.sizes[0]} does not match the data's {data.x_train.shape[1]}")
     record = record or Recording()
-    x = np.ascontiguousarray(data.x_train, dtype=np.float64)
+    x = data.train64()
     y = targets(data.y_train if labels is None else labels, net.sizes[-1])
     n = len(x)
     per_epoch = steps_per_epoch(n, batch_size, method)
@@ -64,10 +64,11 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
     step_grad_norm = np.empty(total)
     indices = np.full((total, batch_width), -1, np.int32) if record.batch_indices else None
     full_grad = np.empty(net.n_params)
+    full_views = net.views(full_grad)
 
     def snapshot(step, cost=None, grad=None):
         if cost is None:
-            cost, grad = net.cost_and_gradient(x, y, out=full_grad)
+            cost, grad = net.backprop_into(x, y, full_grad, full_views), full_grad
         rec["snapshot_steps"].append(step)
         rec["snapshot_params"].append(net.params)
         rec["snapshot_grad"].append(grad.copy())
@@ -89,6 +90,7 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
         batches = epoch_batches(n, batch_size, epochs, seed)
     bar = make_bar(total, progress)
     grad = np.empty(net.n_params)
+    grad_views = net.views(grad)
     params = net._flat
     step, diverged, last_epoch = 0, False, 0
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is recorded, not warned about
@@ -97,13 +99,13 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
                 end_epoch(step)
                 last_epoch = epoch
             if idx is None:  # full batch: the step's gradient is the full gradient
-                cost, _ = net.cost_and_gradient(x, y, out=grad)
+                cost = net.backprop_into(x, y, grad, grad_views)
                 if step in snap_set:
                     snapshot(step, cost, grad)
             else:
                 if step in snap_set:
                     snapshot(step)
-                cost, _ = net.cost_and_gradient(x[idx], y[idx], out=grad)
+                cost = net.backprop_into(x[idx], y[idx], grad, grad_views)
                 if indices is not None:
                     indices[step, :len(idx)] = idx
             norm = math.sqrt(grad @ grad)
@@ -111,7 +113,8 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
             if not (math.isfinite(cost) and math.isfinite(norm)):
                 diverged = True
                 break
-            params -= eta * grad
+            grad *= eta
+            params -= grad
             step += 1
             if bar is not None and (step % 100 == 0 or step == total):
                 bar.update(step - bar.n)

@@ -1,0 +1,99 @@
+"""Training speed: netcore against a plain per-example loop of the same algorithm, side by side.
+
+Prints samples per second (median of --repeats runs) at batch 10 and batch 100 for:
+- a plain loop that backpropagates one example at a time (as the classic textbook code does),
+- netcore with recording off (step 0 and the final snapshot only, no per-epoch evaluation),
+- netcore with per-step records (every step's cost, gradient norm and mini-batch indices),
+- netcore with the default recording (log-spaced snapshots with full-set cost and gradient, and
+  per-epoch train/test evaluation), scaled to the lesson's 30-epoch run.
+
+Run: .venv/bin/python benchmarks/train_speed.py [--data ../shared/mnist] [--epochs 1] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.special import expit
+
+from netcore import load_mnist
+from netcore.network import Network, targets
+from netcore.schedule import epoch_batches, snapshot_steps, steps_per_epoch
+from netcore.train import Recording, train
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def plain_loop(sizes, x, y, epochs, batch_size, eta, seed):
+    """Mini-batch SGD with the lesson's quadratic cost, one example at a time (column vectors)."""
+    net = Network(sizes, seed=seed)
+    ws = [w.copy() for w in net.weights]
+    bs = [b[:, None].copy() for b in net.biases]
+    for _, idx in epoch_batches(len(x), batch_size, epochs, seed):
+        gw = [np.zeros_like(w) for w in ws]
+        gb = [np.zeros_like(b) for b in bs]
+        for i in idx:
+            a = x[i][:, None]
+            acts = [a]
+            for w, b in zip(ws, bs):
+                a = expit(w @ a + b)
+                acts.append(a)
+            delta = 2.0 * (a - y[i][:, None]) * a * (1 - a)
+            for l in range(len(ws) - 1, -1, -1):
+                gw[l] += delta @ acts[l].T
+                gb[l] += delta
+                if l:
+                    delta = (ws[l].T @ delta) * acts[l] * (1 - acts[l])
+        for l in range(len(ws)):
+            ws[l] -= eta / len(idx) * gw[l]
+            bs[l] -= eta / len(idx) * gb[l]
+
+
+def timed(fn, repeats):
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "mnist"))
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    data = load_mnist(args.data)
+    x = data.x_train.astype(np.float64)
+    y = targets(data.y_train, 10)
+    n = len(x) * args.epochs
+    sizes = (784, 16, 16, 10)
+
+    # The default recording of the 30-epoch lesson run, restricted to the steps of this benchmark.
+    def lesson_schedule(batch):
+        per = steps_per_epoch(len(x), batch, "sgd")
+        steps = snapshot_steps(30 * per, "log", per)
+        return [int(s) for s in steps if s <= args.epochs * per]
+
+    print(f"{len(x):,} training images, {args.epochs} epoch(s), median of {args.repeats}; samples/second")
+    print(f"{'batch':>5} {'plain loop':>11} {'netcore off':>12} {'per-step':>10} {'default':>10} "
+          f"{'speed-up':>9} {'per-step cost':>14} {'default cost':>13}")
+    for batch in (10, 100):
+        def run(record):
+            return lambda: train(Network(sizes, seed=0), data, args.epochs, batch, 3.0, seed=0, record=record)
+
+        plain = timed(lambda: plain_loop(sizes, x, y, args.epochs, batch, 3.0, 0), args.repeats)
+        off = timed(run(Recording(snapshots=[], per_epoch=False)), args.repeats)
+        per_step = timed(run(Recording(snapshots=[], per_epoch=False, batch_indices=True)), args.repeats)
+        default = timed(run(Recording(snapshots=lesson_schedule(batch))), args.repeats)
+        print(f"{batch:>5} {n / plain:>11,.0f} {n / off:>12,.0f} {n / per_step:>10,.0f} {n / default:>10,.0f} "
+              f"{plain / off:>8.1f}x {per_step / off - 1:>13.1%} {default / off - 1:>12.1%}")
+
+
+if __name__ == "__main__":
+    main()
