@@ -204,8 +204,8 @@ class AffineCost:
         return [hidden] * len(self.rest) + [out]
 
     def costs(self, coords, dtype="float64", workers=1, block=8, rows=2048) -> np.ndarray:
-        """Mean cost at each of ``coords`` (m, k), evaluated in ``dtype`` (sums in float64), ``block``
-        points and ``rows`` images at a time, on ``workers`` threads."""
+        """Mean cost at each of ``coords`` (m, k), evaluated in ``dtype`` (each block's sum added up in
+        float64), ``block`` points and ``rows`` images at a time, on ``workers`` threads."""
         coords = np.atleast_2d(np.asarray(coords, dtype=np.float64))
         if coords.shape[1] != len(self.directions):
             raise NetcoreError(f"coordinates have {coords.shape[1]} columns, need {len(self.directions)}")
@@ -236,7 +236,7 @@ class AffineCost:
         total = np.zeros(g)
         for first, y in blocks:
             m = y.shape[1]
-            a = np.matmul(coef, first, out=bufs[0][:, :h1 * m]).reshape(g, h1, m)
+            a = z = np.matmul(coef, first, out=bufs[0][:, :h1 * m]).reshape(g, h1, m)
             for (W, B), buf in zip(layers, bufs[1:]):
                 a = logistic_of_negative_(a) if sigmoid else np.maximum(a, 0, out=a)
                 z = buf[:, :, :m] if m < rows else buf

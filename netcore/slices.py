@@ -114,12 +114,16 @@ class Slice:
         self.meta["ball_eta"] = float(eta)
         return self.balls
 
-    def learning_rates(self, start=None, etas=None, valley=0, tol=1e-5, max_steps=60) -> list:
+    def learning_rates(self, start=None, etas=None, valley=None, tol=1e-5, max_steps=60) -> list:
         """Descents from one start at several learning rates; recorded in ``self.rates``.
 
         Default ``etas``: ``RATE_FACTORS`` / (curvature at ``valley``): 0.02 creeps, 0.5 converges
         without overshoot, 1.8 overshoots and oscillates, 2.6 diverges (on a parabola: beyond 2 / curvature).
-        Default start: 0.1 before the valley (towards smaller t)."""
+        Default valley: the one nearest t = 0; default start: 0.1 before it (towards smaller t)."""
+        if not len(self.valley_t):
+            raise NetcoreError("the slice has no valley")
+        if valley is None:
+            valley = int(np.argmin(np.abs(self.valley_t)))
         t0 = self.valley_t[valley]
         k = self.valley_curvature[valley]
         labels = list(RATE_LABELS)

@@ -13,6 +13,7 @@ from netcore.errors import NetcoreError
 from netcore.examples import subset
 from netcore.landscape import (AffineCost, Landscape, build_landscape, pca_plane, plane_from_traces,
                                three_point_plane)
+from netcore.network import Network
 from netcore.runs import RunSpec, train_spec
 
 pytestmark = pytest.mark.skipif(not SHARED_MNIST.is_dir(), reason="needs ../shared/mnist")
@@ -70,6 +71,26 @@ def test_cost_in_plane_equals_network_cost(traces, data):
     cost, grad = ac.costs_and_gradients(coords[1:])
     np.testing.assert_allclose(cost, want[1:], rtol=1e-9)
     want_grad = [net.copy(p).gradient(data.x_train, data.y_train) @ plane.directions.T for p in points[1:]]
+    np.testing.assert_allclose(grad, want_grad, rtol=1e-7, atol=1e-12)
+
+
+@pytest.mark.parametrize("sizes, activation, cost", [
+    ((784, 16, 16, 10), "relu", "cross_entropy"), ((784, 16, 16, 10), "relu", "quadratic"),
+    ((784, 16, 16, 10), "sigmoid", "cross_entropy"), ((784, 10), "sigmoid", "quadratic"),
+    ((784, 8, 6, 5, 10), "sigmoid", "quadratic")])
+def test_affine_cost_any_network(sizes, activation, cost, data):
+    net = Network(sizes, activation, cost, seed=1, init="scaled")
+    rng = np.random.default_rng(0)
+    dirs = rng.standard_normal((2, net.n_params))
+    x, y = data.x_train[:300], data.y_train[:300]
+    ac = AffineCost(net, net.params, dirs, x, y)
+    coords = np.array([[0.0, 0.0], [0.05, -0.02], [-0.1, 0.07]])
+    want = [net.copy(net.params + c @ dirs).cost(x, y) for c in coords]
+    np.testing.assert_allclose(ac.costs(coords, "float64", block=2, rows=128), want, rtol=1e-9)
+    np.testing.assert_allclose(ac.costs(coords, "float32"), want, rtol=1e-5)
+    cost_, grad = ac.costs_and_gradients(coords)
+    np.testing.assert_allclose(cost_, want, rtol=1e-9)
+    want_grad = [net.copy(net.params + c @ dirs).gradient(x, y) @ dirs.T for c in coords]
     np.testing.assert_allclose(grad, want_grad, rtol=1e-7, atol=1e-12)
 
 
