@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from . import __version__
 from .data import Dataset
@@ -40,7 +41,15 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
     each mini-batch's mean gradient. ``full_batch``: every step (one per epoch) uses all training examples.
     ``labels`` replaces the training labels (e.g. shuffled ones, named by ``labels_name``).
     A step whose cost or gradient is not finite ends the run; the trace is marked diverged.
+    BLAS runs on one thread: the matrices are small, and extra BLAS threads only wait on each other,
+    badly so on a busy machine.
     """
+    with threadpool_limits(limits=1, user_api="blas"):
+        return run_training(net, data, epochs, batch_size, eta, method, seed, record, progress, labels,
+                            labels_name)
+
+
+def run_training(net, data, epochs, batch_size, eta, method, seed, record, progress, labels, labels_name):
     if method not in METHODS:
         raise NetcoreError(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
     if epochs < 0 or batch_size < 1 or not (eta > 0):
