@@ -12,7 +12,8 @@ SYSTEM_PACKAGES=(build-essential python3-dev python3-venv pkg-config libcairo2-d
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${SYSTEM_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [[ $status == *"ok installed"* ]] || missing+=("$pkg")
   done
 fi
 if ((${#missing[@]})); then
