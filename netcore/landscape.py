@@ -20,6 +20,7 @@ evaluates exactly, and path heights are always exact float64.
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -151,9 +152,34 @@ def blas_single_thread():
     return threadpool_limits(1)
 
 
+def run_parallel(func, items, workers):
+    """``[func(item) for item in items]``, on ``workers`` threads (numpy releases the GIL) and with
+    BLAS on one thread (the GEMMs here are small: BLAS threads only get in the way)."""
+    items = list(items)
+    with blas_single_thread():
+        if workers > 1 and len(items) > 1:
+            with ThreadPoolExecutor(workers) as ex:
+                return list(ex.map(func, items))
+        return [func(item) for item in items]
+
+
+_scratch = threading.local()
+
+
+def scratch(shape, dtype, slot) -> np.ndarray:
+    """A per-thread work array for ``slot``, reused for the same shape: fresh large arrays would cost
+    page faults on every block."""
+    store = _scratch.__dict__.setdefault("arrays", {})
+    key = (slot, tuple(shape), np.dtype(dtype).str)
+    if key not in store:
+        store[key] = np.empty(shape, dtype)
+    return store[key]
+
+
 def logistic_of_negative_(u):
-    """``1 / (1 + exp(u))``, the logistic function of ``-u``, in place."""
-    np.exp(u, out=u)
+    """``1 / (1 + exp(u))``, the logistic function of ``-u``, in place (exp overflowing to inf gives 0)."""
+    with np.errstate(over="ignore"):
+        np.exp(u, out=u)
     u += 1
     return np.reciprocal(u, out=u)
 
@@ -203,6 +229,13 @@ class AffineCost:
         out = -1.0 if self.net.cost_name == "quadratic" else 1.0
         return [hidden] * len(self.rest) + [out]
 
+    def _blocks(self, dtype, rows):
+        """Per block of images: the first layer's parts ``(1+k, h1 * rows)`` (neuron-major, sign-folded,
+        see ``_signs``) and the targets ``(out, rows)``."""
+        first = self._signs[0] * self.first
+        return [(np.ascontiguousarray(first[:, s:s + rows].transpose(0, 2, 1), dtype).reshape(len(first), -1),
+                 np.ascontiguousarray(self.y[s:s + rows].T, dtype)) for s in range(0, self.n, rows)]
+
     def costs(self, coords, dtype="float64", workers=1, block=8, rows=2048) -> np.ndarray:
         """Mean cost at each of ``coords`` (m, k), evaluated in ``dtype`` (each block's sum added up in
         float64), ``block`` points and ``rows`` images at a time, on ``workers`` threads."""
@@ -210,48 +243,92 @@ class AffineCost:
         if coords.shape[1] != len(self.directions):
             raise NetcoreError(f"coordinates have {coords.shape[1]} columns, need {len(self.directions)}")
         dtype = np.dtype(dtype)
-        # per block of images: first-layer parts as (1+k, h1 * rows) in neuron-major order, targets (out, rows)
-        first = self._signs[0] * self.first
-        blocks = [(np.ascontiguousarray(first[:, s:s + rows].transpose(0, 2, 1), dtype).reshape(len(first), -1),
-                   np.ascontiguousarray(self.y[s:s + rows].T, dtype)) for s in range(0, self.n, rows)]
+        blocks = self._blocks(dtype, rows)
         chunks = [np.arange(i, min(i + block, len(coords))) for i in range(0, len(coords), block)]
         run = lambda idx: self._chunk(coords[idx], blocks, dtype)  # noqa: E731
-        with blas_single_thread():  # the GEMMs are small: BLAS threads only get in the way
-            if workers > 1 and len(chunks) > 1:
-                with ThreadPoolExecutor(workers) as ex:
-                    parts = list(ex.map(run, chunks))
-            else:
-                parts = [run(idx) for idx in chunks]
-        return np.concatenate(parts) if parts else np.empty(0)
+        return np.concatenate(run_parallel(run, chunks, workers)) if chunks else np.empty(0)
 
     def _chunk(self, c, blocks, dtype):
         g = len(c)
         coef = np.concatenate([np.ones((g, 1)), c], axis=1)
         layers = self._layers(coef, dtype)
         coef = coef.astype(dtype)
-        h1, rows = self.first.shape[2], blocks[0][1].shape[1]
-        sigmoid = self.net.activation == "sigmoid"
-        # buffers reused for every block of images: fresh large arrays would cost page faults
-        bufs = [np.empty((g, h1 * rows), dtype)] + [np.empty((g, len(W[0]), rows), dtype) for W, _ in layers]
+        h1 = self.first.shape[2]
         total = np.zeros(g)
         for first, y in blocks:
             m = y.shape[1]
-            a = z = np.matmul(coef, first, out=bufs[0][:, :h1 * m]).reshape(g, h1, m)
-            for (W, B), buf in zip(layers, bufs[1:]):
+            a = np.matmul(coef, first, out=scratch((g, h1 * m), dtype, "first")).reshape(g, h1, m)
+            total += self._rest(a, layers, y, dtype)
+        return total / self.n
+
+    def _rest(self, a, layers, y, dtype, activated=False):
+        """Sum over a block of images of the cost at ``g`` points, from the first layer's sign-folded
+        weighted sums ``a`` (g, h1, m) (or its activations, if ``activated``) and the later layers'
+        weights and biases (``_layers``)."""
+        g, _, m = a.shape
+        sigmoid = self.net.activation == "sigmoid"
+        z = a
+        for i, (W, B) in enumerate(layers):
+            if i or not activated:
                 a = logistic_of_negative_(a) if sigmoid else np.maximum(a, 0, out=a)
-                z = buf[:, :, :m] if m < rows else buf
-                for j in range(g):  # one small GEMM per point: faster than a stacked matmul here
-                    np.matmul(W[j], a[j], out=z[j])
-                z += B
-                a = z
-            if self.net.cost_name == "quadratic":
-                a = logistic_of_negative_(z)
-                a -= y
-                a = a.reshape(g, 1, -1)
-                total += np.matmul(a, a.transpose(0, 2, 1)).ravel()  # squared norms by BLAS dot
-            else:  # softplus(z) - y z
-                a = np.logaddexp(0, z) - y * z
-                total += a.reshape(g, -1).sum(axis=1, dtype=np.float64)
+            z = scratch((g, W.shape[1], m), dtype, i)
+            for j in range(g):  # one small GEMM per point: faster than a stacked matmul here
+                np.matmul(W[j], a[j], out=z[j])
+            z += B
+            a = z
+        if self.net.cost_name == "quadratic":
+            a = logistic_of_negative_(z)
+            a -= y
+            a = a.reshape(g, 1, -1)
+            return np.matmul(a, a.transpose(0, 2, 1)).ravel()  # squared norms by BLAS dot
+        return (np.logaddexp(0, z) - y * z).reshape(g, -1).sum(axis=1, dtype=np.float64)  # softplus(z) - y z
+
+    def grid_costs(self, alphas, betas, dtype="float64", workers=1, block=8, rows=2048) -> np.ndarray:
+        """Mean cost on the grid ``(alphas[i], betas[j])`` of a plane, shape (len(alphas), len(betas)).
+
+        Same values as ``costs`` on the grid points, faster for sigmoid networks: the first layer's
+        ``exp(-z) = exp(-A - a B) * exp(-b C)`` is a product of one factor per grid row and one per
+        grid column, so it needs no exponential per grid point (points where a factor could overflow
+        are evaluated directly).
+        """
+        alphas, betas = (np.asarray(v, dtype=np.float64).ravel() for v in (alphas, betas))
+        grid = np.stack(np.meshgrid(alphas, betas, indexing="ij"), axis=-1).reshape(-1, 2)
+        if len(self.directions) != 2 or self.net.activation != "sigmoid" or not len(self.rest):
+            return self.costs(grid, dtype, workers, block, rows).reshape(len(alphas), len(betas))
+        dtype = np.dtype(dtype)
+        limit = 0.98 * np.log(np.finfo(dtype).max)  # exp of anything smaller in size is finite and nonzero
+        coef = np.concatenate([np.ones((len(grid), 1)), grid], axis=1)
+        layers = self._layers(coef, dtype)  # every grid point's later layers, computed once
+        h1, M = self.first.shape[2], len(betas)
+        total = np.zeros((len(alphas), M))
+        b_t = betas.astype(dtype)
+        for first, y in self._blocks(dtype, rows):
+            p0, p1, p2 = first
+            m = y.shape[1]
+            with np.errstate(over="ignore"):  # columns that overflow are not used
+                col = np.exp(b_t[:, None] * p2[None])  # (M, h1 * m): exp(-b C), one per grid column
+            col_ok = np.abs(betas) * float(np.abs(p2).max()) <= limit
+
+            def row(i):
+                u = p0 + dtype.type(alphas[i]) * p1  # -A - a B
+                ok = float(np.abs(u).max()) <= limit
+                with np.errstate(over="ignore"):  # not used if it overflows
+                    r = np.exp(u)
+                for j0 in range(0, M, block):
+                    js = slice(j0, min(j0 + block, M))
+                    if ok and col_ok[js].all():
+                        a = scratch((js.stop - j0, h1 * m), dtype, "grid")
+                        with np.errstate(over="ignore"):  # inf: the sigmoid is 0 there, as it should be
+                            np.multiply(r, col[js], out=a)
+                        a += 1
+                        np.reciprocal(a, out=a)
+                    else:
+                        a = logistic_of_negative_(u + b_t[js, None] * p2)
+                    pts = slice(i * M + js.start, i * M + js.stop)
+                    total[i, js] += self._rest(a.reshape(-1, h1, m), [(W[pts], B[pts]) for W, B in layers],
+                                               y, dtype, activated=True)
+
+            run_parallel(row, range(len(alphas)), workers)
         return total / self.n
 
     def costs_and_gradients(self, coords, block=8):
@@ -516,9 +593,8 @@ def build_landscape(traces, data: Dataset, plane="three-point", resolution=101, 
     snaps = np.concatenate([t.snapshot_params for t in traces])
     coords, off = plane.project(snaps)
     alphas, betas = grid_axes(coords, resolution, margin)
-    grid = np.stack(np.meshgrid(alphas, betas, indexing="ij"), axis=-1).reshape(-1, 2)
     workers = default_workers() if workers is None else workers
-    surface = cost.costs(grid, dtype, workers).reshape(len(alphas), len(betas))
+    surface = cost.grid_costs(alphas, betas, dtype, workers)
     heights = cost.costs(coords, "float64", workers)
     arrays = {
         "origin": plane.origin, "directions": plane.directions, "alphas": alphas, "betas": betas,

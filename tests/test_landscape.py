@@ -94,6 +94,18 @@ def test_affine_cost_any_network(sizes, activation, cost, data):
     np.testing.assert_allclose(grad, want_grad, rtol=1e-7, atol=1e-12)
 
 
+@pytest.mark.parametrize("scale", [1.0, 300.0])  # 300: exp factors overflow, the direct fallback runs
+def test_grid_costs_match_pointwise_costs(scale, traces, data):
+    plane = plane_from_traces(traces, "three-point")
+    net = traces[0].network(-1)
+    ac = AffineCost(net, plane.origin, plane.directions, data.x_train, data.y_train)
+    alphas, betas = scale * np.linspace(-3, 9, 5), scale * np.linspace(-4, 2, 7)
+    grid = np.stack(np.meshgrid(alphas, betas, indexing="ij"), axis=-1).reshape(-1, 2)
+    want = ac.costs(grid, "float64").reshape(5, 7)
+    np.testing.assert_allclose(ac.grid_costs(alphas, betas, "float64", workers=2, block=3, rows=300), want, rtol=1e-12)
+    np.testing.assert_allclose(ac.grid_costs(alphas, betas, "float32", block=4), want, rtol=1e-5)
+
+
 def test_landscape_paths_and_grid(land, traces):
     full, sgd = traces
     assert land.cost.shape == (21, 21) and np.all(np.isfinite(land.cost))
