@@ -7,7 +7,7 @@ from .errors import NetcoreError
 PLOT_KINDS = ("cost", "accuracy", "weights", "landscape")
 
 
-def positive_int(text):
+def resolution_arg(text):
     import argparse
 
     try:
@@ -56,7 +56,7 @@ def add_commands(sub, parser_class):
     p.add_argument("--plane", choices=["three-point", "pca"], default="three-point",
                    help="three-point: first trace's start and the ends of the (first two) traces; "
                         "pca: top two principal directions of all snapshots")
-    p.add_argument("--resolution", type=positive_int, default=101, help="grid points per axis (default 101)")
+    p.add_argument("--resolution", type=resolution_arg, default=101, help="grid points per axis (default 101)")
     p.add_argument("--margin", type=float, default=0.25, help="extra extent per side, as a fraction of the paths' extent")
     p.add_argument("--exact", action="store_true", help="evaluate the grid in float64 (slower; default float32)")
     p.add_argument("--data", help="MNIST source the traces were trained on (default as for `netcore data`)")
