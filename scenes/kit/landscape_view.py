@@ -1,0 +1,148 @@
+"""A netcore landscape drawn in 3-D, with balls that replay its projected paths.
+
+``LandscapeView(land)`` maps plane coordinates to scene space with the SAME scale along both plane
+directions (they are orthonormal in parameter space, so distances on screen are real distances) and
+heights (cost) from 0 up; it holds the surface mobject. ``view.rolling(...)`` builds the moving
+parts for one path (ball, trail, downhill arrow) and ONE ``Replay`` animation through all snapshots.
+Heights always come from ``land.height`` (netcore's smooth surface), positions from the landscape's
+projected snapshots, arrows from the projected true gradients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+from manim import OUT, VMobject
+
+from . import palette as P
+from .surface import Ball, ContourLines, CostSurface, FlatArrow, Replay, SceneMap, segment_samples, state_coords
+
+
+class LandscapeView:
+    def __init__(self, land, width: float = 7.5, depth: float | None = None, z_size: float = 3.0,
+                 center=(0.0, 0.0, 0.0), max_faces: int = 32, z_max: float | None = None):
+        self.land = land
+        a0, a1 = float(land.alphas[0]), float(land.alphas[-1])
+        b0, b1 = float(land.betas[0]), float(land.betas[-1])
+        if depth is None:
+            depth = width * (b1 - b0) / (a1 - a0)  # equal scale along both directions
+        z_max = float(np.max(land.cost)) if z_max is None else z_max
+        self.smap = SceneMap((a0, a1), (b0, b1), (0.0, z_max), (width, depth, z_size), center)
+        self.surface = CostSurface(land.alphas, land.betas, land.cost, self.smap, max_faces=max_faces)
+
+    # --- geometry ---------------------------------------------------------------------------------
+    def height(self, a, b):
+        return self.land.height(a, b)
+
+    def point(self, a, b) -> np.ndarray:
+        """The scene point on the (smooth) surface above plane coordinates (a, b)."""
+        return self.smap(a, b, self.height(a, b))
+
+    def normal(self, a, b) -> np.ndarray:
+        """Unit normal of the drawn surface at (a, b), in scene space."""
+        g = np.asarray(self.land.gradient(a, b), float)
+        s = self.smap.scale
+        n = np.array([-g[0] * s[2] / s[0], -g[1] * s[2] / s[1], 1.0])
+        return n / np.linalg.norm(n)
+
+    def tangent(self, a, b, da, db) -> np.ndarray:
+        """The scene vector of a plane displacement (da, db) lifted onto the surface's tangent plane."""
+        g = np.asarray(self.land.gradient(a, b), float)
+        return self.smap.vector(da, db, g[0] * da + g[1] * db)
+
+    def contours(self, levels, flat_z=None, **kw) -> ContourLines:
+        return ContourLines(self.land.alphas, self.land.betas, self.land.cost, self.smap, levels, flat_z, **kw)
+
+    def trail_points(self, coords, s: float, lift: float = 0.02) -> np.ndarray:
+        pts = segment_samples(coords, s)
+        out = self.point(pts[:, 0], pts[:, 1])
+        out[:, 2] += lift
+        return out
+
+    # --- a rolling ball ---------------------------------------------------------------------------
+    def rolling(self, coords, gradients=None, color=P.BALL, trail_color=P.PATH, arrow_scale: float | None = None,
+                arrow_max: float = 1.4, on_index: Callable[[int], None] | None = None, ball_radius: float = 0.14,
+                trail_width: float = 4.0) -> "Rolling":
+        """Moving parts for a path of plane coordinates ``coords`` (S, 2); ``gradients`` (S, 2) are the
+        projected true gradients (the arrow shows minus them). ``on_index(i)`` runs whenever the ball
+        reaches snapshot ``i`` (readouts)."""
+        r = Rolling(self, np.asarray(coords, float), None if gradients is None else np.asarray(gradients, float),
+                    on_index, arrow_max)
+        r.ball = Ball(radius=ball_radius, color=color)
+        r.trail = VMobject(stroke_color=trail_color, stroke_width=trail_width)
+        if gradients is not None:
+            norms = np.linalg.norm(r.gradients, axis=1)
+            # scene length per unit of gradient: the typical (median) arrow is 40 % of the longest
+            # allowed, steeper ones grow up to arrow_max
+            r.arrow_scale = arrow_scale if arrow_scale is not None else 0.4 * arrow_max / max(np.median(norms), 1e-12)
+            r.arrow = FlatArrow(color=P.DOWNHILL)
+        from manim import VGroup
+
+        r.group = VGroup(*r.mobjects())  # add THIS to the scene; the replay animates it
+        r.set_state(0.0)
+        return r
+
+
+@dataclass
+class Rolling:
+    view: LandscapeView
+    coords: np.ndarray
+    gradients: np.ndarray | None
+    on_index: Callable[[int], None] | None
+    arrow_max: float
+    ball: Ball = None
+    trail: VMobject = None
+    arrow: FlatArrow | None = None
+    arrow_scale: float = 1.0
+    index: int = -1
+    state: float = 0.0
+    history: list = field(default_factory=list)
+    group: object = None
+
+    def mobjects(self):
+        return [m for m in (self.trail, self.arrow, self.ball) if m is not None]
+
+    def arrow_length(self, g_norm: float) -> float:
+        return min(self.arrow_max, self.arrow_scale * g_norm)
+
+    def set_state(self, s: float) -> None:
+        """Put everything at fractional snapshot ``s``."""
+        s = float(np.clip(s, 0, len(self.coords) - 1))
+        self.state = s
+        a, b = state_coords(self.coords, s)
+        h = float(self.view.height(a, b))
+        contact = self.view.smap(a, b, h)
+        normal = self.view.normal(a, b)
+        self.ball.set_state((a, b), h, contact, normal)
+        if s > 0:
+            self.trail.set_points_as_corners(self.view.trail_points(self.coords, s))
+        else:
+            self.trail.points = np.zeros((0, 3))
+        if self.arrow is not None:
+            k = min(int(np.floor(s)), len(self.coords) - 1)
+            f = s - k
+            g = self.gradients[k] if k + 1 >= len(self.coords) else self.gradients[k] * (1 - f) + self.gradients[k + 1] * f
+            d = self.view.tangent(a, b, -g[0], -g[1])
+            start = contact + normal * (self.ball.radius * 1.0)
+            self.arrow.put(start + d / max(np.linalg.norm(d), 1e-12) * self.ball.radius,
+                           d, self.arrow_length(float(np.linalg.norm(g))), normal)
+        i = int(np.floor(s + 1e-9))
+        if i != self.index:
+            self.index = i
+            self.history.append(i)
+            if self.on_index is not None:
+                self.on_index(i)
+
+    def attach(self, scene) -> None:
+        """Add the moving parts to a ThreeDScene, the ball facing the camera."""
+        scene.add(self.group)
+        scene.add_fixed_orientation_mobjects(self.ball)
+
+    def replay(self, run_time: float, durations=None, mobject=None, **kw) -> Replay:
+        """ONE animation through every snapshot. ``mobject``: what the scene redraws each frame
+        (default ``self.group``; pass a group that also holds readouts that ``on_index`` updates).
+        It must already be in the scene."""
+        return Replay(self.group if mobject is None else mobject, len(self.coords), self.set_state,
+                      durations=durations, run_time=run_time, **kw)

@@ -1,0 +1,298 @@
+"""The network as a picture, drawn from a netcore ``Network`` (one snapshot of a trace).
+
+``NetworkMobject(net, x)`` lays the layers out left to right. A layer of at most ``max_shown`` (16)
+neurons is drawn whole; a larger one (the 784 inputs) shows its first 8 and last 8 neurons with a
+vertical ellipsis between and a brace labelled with the true size. Neuron fill brightness is the
+activation for input ``x``. Edges between adjacent layers are coloured by the weight's sign (positive
+blue, negative red) with stroke width and opacity growing with |w| relative to the largest |w| of
+that layer's whole weight matrix; the first layer's edges are drawn only for the shown inputs.
+
+Edges are cheap: all edges of a layer that fall in the same (sign, width) bin are ONE ``VMobject``
+whose points hold many separate straight subpaths, so a layer costs at most ``2 * n_bins`` draw calls
+however many edges it has, and changing the weights only rewrites numpy arrays of points.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Animation,
+    AnimationGroup,
+    Brace,
+    Circle,
+    Create,
+    Dot,
+    Succession,
+    SurroundingRectangle,
+    UpdateFromAlphaFunc,
+    VGroup,
+    VMobject,
+    rate_functions,
+)
+
+from . import palette as P
+from .text import label
+
+N_BINS = 6
+
+
+def line_points(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Bezier control points (4 per line, straight) for many separate line segments."""
+    starts = np.asarray(starts, float).reshape(-1, 3)
+    ends = np.asarray(ends, float).reshape(-1, 3)
+    d = ends - starts
+    pts = np.empty((len(starts), 4, 3))
+    pts[:, 0] = starts
+    pts[:, 1] = starts + d / 3
+    pts[:, 2] = starts + 2 * d / 3
+    pts[:, 3] = ends
+    return pts.reshape(-1, 3)
+
+
+def shown_indices(n: int, max_shown: int = 16) -> np.ndarray:
+    """Which neurons of an ``n``-neuron layer are drawn: all, or the first and last ``max_shown // 2``."""
+    if n <= max_shown:
+        return np.arange(n)
+    half = max_shown // 2
+    return np.concatenate([np.arange(half), np.arange(n - half, n)])
+
+
+class LayerEdges(VGroup):
+    """The edges between two adjacent layers, as ``2 * n_bins`` multi-path VMobjects.
+
+    Each bin mobject has attributes ``sign`` (+1 / -1), ``level`` (0 thinnest .. n_bins-1 thickest)
+    and ``edge_ids`` (indices into ``pairs``, the (to j, from k) neuron pairs of the drawn edges).
+    """
+
+    def __init__(self, starts, ends, pairs, n_bins: int = N_BINS, max_width: float = 3.0, **kwargs):
+        super().__init__(**kwargs)
+        self.starts, self.ends = np.asarray(starts, float), np.asarray(ends, float)
+        self.pairs = np.asarray(pairs, int).reshape(-1, 2)
+        self.n_bins = n_bins
+        self.bins = []
+        for sign in (1, -1):
+            for level in range(n_bins):
+                frac = (level + 1) / n_bins
+                m = VMobject(stroke_color=P.POSITIVE if sign > 0 else P.NEGATIVE,
+                             stroke_width=0.35 + (max_width - 0.35) * frac ** 1.5,
+                             stroke_opacity=0.3 + 0.7 * frac, fill_opacity=0)
+                m.sign, m.level, m.edge_ids = sign, level, np.zeros(0, int)
+                self.bins.append(m)
+        self.add(*self.bins)
+        self.values = np.zeros(len(self.pairs))
+        self.scale_max = 1.0
+
+    def set_values(self, values: np.ndarray, scale_max: float) -> "LayerEdges":
+        """Re-bin every drawn edge by its weight ``values[i]`` relative to ``scale_max`` (> 0)."""
+        values = np.asarray(values, float)
+        self.values, self.scale_max = values, float(scale_max)
+        rel = np.abs(values) / (scale_max if scale_max > 0 else 1.0)
+        level = np.minimum((rel * self.n_bins).astype(int), self.n_bins - 1)
+        positive = values >= 0
+        for m in self.bins:
+            ids = np.flatnonzero((positive == (m.sign > 0)) & (level == m.level))
+            m.edge_ids = ids
+            m.points = line_points(self.starts[ids], self.ends[ids]) if len(ids) else np.zeros((0, 3))
+        return self
+
+    def partial_points(self, a: float, b: float):
+        """Per bin, the points of every edge cut to the fraction [a, b] of its length (for sweeps)."""
+        a, b = max(0.0, a), min(1.0, b)
+        out = []
+        for m in self.bins:
+            ids = m.edge_ids
+            if b <= a or not len(ids):
+                out.append(np.zeros((0, 3)))
+                continue
+            s, e = self.starts[ids], self.ends[ids]
+            out.append(line_points(s + (e - s) * a, s + (e - s) * b))
+        return out
+
+
+class EdgeSweep(Animation):
+    """A flash running along every edge of a layer at once (the signal moving forward)."""
+
+    def __init__(self, edges: LayerEdges, width: float = 0.35, run_time: float = 0.8, **kwargs):
+        self.source = edges
+        self.width = width
+        flash = edges.copy()
+        for m in flash.bins:
+            m.set_stroke(width=m.get_stroke_width() + 1.5, opacity=1.0)
+            m.set_stroke(color=m.get_stroke_color().lighter(0.5))
+        super().__init__(flash, run_time=run_time, remover=True, rate_func=rate_functions.linear, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        t = alpha * (1 + self.width)
+        for m, pts in zip(self.mobject.bins, self.source.partial_points(t - self.width, t)):
+            m.points = pts
+
+
+class NetworkMobject(VGroup):
+    """A drawn network; see the module docstring. ``net`` is a ``netcore.network.Network``."""
+
+    def __init__(self, net, x=None, *, width: float = 8.0, height: float = 6.0, max_shown: int = 16,
+                 neuron_radius: float | None = None, n_bins: int = N_BINS, max_edge_width: float = 2.5,
+                 output_labels: bool = True, show_edges: bool = True, size_label: bool = True, **kwargs):
+        super().__init__(**kwargs)
+        self.net = net
+        self.sizes = tuple(net.sizes)
+        self.max_shown = max_shown
+        self.shown = [shown_indices(n, max_shown) for n in self.sizes]
+        n_layers = len(self.sizes)
+        slots = max_shown + 2  # a truncated layer: half, two slots of ellipsis, half
+        spacing = height / slots
+        r = neuron_radius if neuron_radius is not None else spacing * 0.36
+        self.neuron_radius = r
+        xs = np.linspace(-width / 2, width / 2, n_layers)
+
+        self.positions = []  # per layer: (shown, 3) centres
+        self.neurons = VGroup()
+        self.ellipses = VGroup()
+        self.braces = VGroup()
+        for l, n in enumerate(self.sizes):
+            if n <= max_shown:
+                ys = (np.arange(n)[::-1] - (n - 1) / 2) * spacing
+            else:
+                half = max_shown // 2
+                top = (slots - 1) / 2 - np.arange(half)
+                ys = np.concatenate([top, -top[::-1]]) * spacing
+            pos = np.stack([np.full(len(ys), xs[l]), ys, np.zeros(len(ys))], axis=1)
+            self.positions.append(pos)
+            layer = VGroup(*[Circle(radius=r, stroke_color=P.NEURON_STROKE, stroke_width=1.5,
+                                    fill_color=P.activation_color(0), fill_opacity=1).move_to(p) for p in pos])
+            self.neurons.add(layer)
+            if n > max_shown:
+                dots = VGroup(*[Dot(radius=r * 0.22, color=P.TEXT) for _ in range(3)])
+                dots.arrange(DOWN, buff=r * 0.45).move_to([xs[l], 0, 0])
+                self.ellipses.add(dots)
+                if size_label:
+                    brace = Brace(layer, LEFT, buff=0.12, color=P.DIM_TEXT)
+                    text = label(f"{n:,}", size=P.SMALL_SIZE, color=P.TEXT).next_to(brace, LEFT, buff=0.1)
+                    self.braces.add(VGroup(brace, text))
+
+        self.edges = VGroup()
+        if show_edges:
+            for l in range(n_layers - 1):
+                a, b = self.positions[l], self.positions[l + 1]
+                jj, kk = np.meshgrid(np.arange(len(b)), np.arange(len(a)), indexing="ij")
+                jj, kk = jj.ravel(), kk.ravel()
+                d = b[jj] - a[kk]
+                u = d / np.linalg.norm(d, axis=1, keepdims=True)
+                pairs = np.stack([self.shown[l + 1][jj], self.shown[l][kk]], axis=1)
+                self.edges.add(LayerEdges(a[kk] + u * r, b[jj] - u * r, pairs, n_bins, max_edge_width))
+
+        self.output_labels = VGroup()
+        if output_labels:
+            for i, p in zip(self.shown[-1], self.positions[-1]):
+                self.output_labels.add(label(str(i), size=P.SMALL_SIZE).next_to(p, RIGHT, buff=r + 0.15))
+
+        self.add(self.edges, self.neurons, self.ellipses, self.braces, self.output_labels)
+        self.activations = None
+        self.set_weights(net)
+        if x is not None:
+            self.set_input(x)
+
+    # --- state ------------------------------------------------------------------------------------
+    def layer_weights(self, net=None):
+        """Per layer: (the drawn edges' weights, the layer's largest |w|)."""
+        net = net if net is not None else self.net
+        out = []
+        for l, edges in enumerate(self.edges):
+            W = net.weights[l]
+            out.append((W[edges.pairs[:, 0], edges.pairs[:, 1]], float(np.max(np.abs(W)))))
+        return out
+
+    def set_weights(self, net) -> "NetworkMobject":
+        """Redraw the edges for ``net``'s weights (same layer sizes)."""
+        if tuple(net.sizes) != self.sizes:
+            raise ValueError(f"network sizes {net.sizes} differ from the drawn {self.sizes}")
+        self.net = net
+        for edges, (values, wmax) in zip(self.edges, self.layer_weights(net)):
+            edges.set_values(values, wmax)
+        return self
+
+    def set_activations(self, activations) -> "NetworkMobject":
+        """Fill every drawn neuron by its activation (``activations[l]`` has the layer's full size)."""
+        self.activations = [np.asarray(a, float).ravel() for a in activations]
+        for layer, idx, a in zip(self.neurons, self.shown, self.activations):
+            for circle, i in zip(layer, idx):
+                circle.set_fill(P.activation_color(a[i]), opacity=1)
+        return self
+
+    def forward(self, x, net=None):
+        """All layers' activations for one input, from netcore's forward pass."""
+        net = net if net is not None else self.net
+        return [a[0] for a in net.forward(np.asarray(x, float).reshape(1, -1))[1]]
+
+    def set_input(self, x) -> "NetworkMobject":
+        return self.set_activations(self.forward(x))
+
+    def drawn_counts(self) -> list[int]:
+        """Number of neuron circles drawn per layer."""
+        return [len(layer) for layer in self.neurons]
+
+    def answer(self) -> int:
+        """The brightest output neuron for the current activations."""
+        if self.activations is None:
+            raise ValueError("no input set")
+        return int(np.argmax(self.activations[-1]))
+
+    # --- animations -------------------------------------------------------------------------------
+    def layer_fill_animation(self, l: int, values, run_time: float = 0.5) -> Animation:
+        layer, idx = self.neurons[l], self.shown[l]
+        start = [c.get_fill_color() for c in layer]
+        end = [P.activation_color(values[i]) for i in idx]
+
+        def update(m, alpha):
+            for c, s, e in zip(layer, start, end):
+                c.set_fill(s.interpolate(e, alpha), opacity=1)
+
+        return UpdateFromAlphaFunc(layer, update, run_time=run_time)
+
+    def feed_forward(self, x, sweep_time: float = 0.7, fill_time: float = 0.4) -> Animation:
+        """Input neurons light up, then layer by layer a flash runs along the edges and the next
+        layer's neurons take their activations. Returns one Succession."""
+        acts = self.forward(x)
+        self.activations = acts  # the state the animation ends in (answer_box reads it)
+        steps = [self.layer_fill_animation(0, acts[0], fill_time)]
+        for l in range(len(self.sizes) - 1):
+            if len(self.edges) > l:
+                steps.append(EdgeSweep(self.edges[l], run_time=sweep_time))
+            steps.append(self.layer_fill_animation(l + 1, acts[l + 1], fill_time))
+        return Succession(*steps)
+
+    def morph_to(self, net, x=None, run_time: float = 1.0) -> Animation:
+        """Move from the drawn weights to ``net``'s: the weights are interpolated frame by frame and
+        the edges re-binned (and, given an input ``x``, the activations recomputed by netcore)."""
+        start, end = self.net.params, net.params
+        tmp = net.copy()
+
+        def update(m, alpha):
+            if alpha >= 1:
+                current = net
+            else:
+                tmp.params = start + (end - start) * alpha
+                current = tmp
+            self.set_weights(current)
+            if x is not None:
+                self.set_input(x)
+
+        return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
+    def answer_box(self, index: int | None = None) -> SurroundingRectangle:
+        """A box around the answer (the brightest output, or ``index``) and its label."""
+        i = self.answer() if index is None else index
+        k = int(np.flatnonzero(self.shown[-1] == i)[0])
+        target = VGroup(self.neurons[-1][k])
+        if len(self.output_labels):
+            target.add(self.output_labels[k])
+        return SurroundingRectangle(target, color=P.ANSWER, buff=0.08, stroke_width=3)
+
+    def box_answer(self, run_time: float = 0.6) -> Animation:
+        box = self.answer_box()
+        self.box = box
+        return Create(box, run_time=run_time)

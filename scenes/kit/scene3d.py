@@ -1,0 +1,37 @@
+"""A ThreeDScene that redraws less while the camera moves.
+
+Manim's ThreeDScene treats every mobject as moving while the camera moves, so text fixed in the
+frame (titles, captions) is re-rendered glyph by glyph every frame although it does not change.
+``KitThreeDScene`` keeps fixed-in-frame mobjects that no animation touches in the static image.
+They are then drawn beneath the moving 3-D objects, so keep them clear of the surface's on-screen area.
+"""
+
+from __future__ import annotations
+
+from manim import ThreeDScene
+from manim.animation.composition import AnimationGroup
+
+
+def _animated_family(animations):
+    out = set()
+    for anim in animations:
+        out.update(anim.mobject.get_family())
+        if isinstance(anim, AnimationGroup):
+            out.update(_animated_family(anim.animations))
+    return out
+
+
+class KitThreeDScene(ThreeDScene):
+    def get_moving_mobjects(self, *animations):
+        moving = super().get_moving_mobjects(*animations)
+        if moving is not self.mobjects:  # the camera is not moving: manim's own rule
+            return moving
+        fixed = self.renderer.camera.fixed_in_frame_mobjects
+        animated = _animated_family(animations)
+
+        def frozen(mob):
+            family = mob.get_family()
+            return (all(m in fixed for m in family if m.has_points()) and not mob.updaters
+                    and not any(m in animated for m in family))
+
+        return [m for m in self.mobjects if not frozen(m)]

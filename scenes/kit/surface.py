@@ -1,0 +1,305 @@
+"""Cost surfaces and curves, a ball that sits on them, arrows, and one-animation path replays.
+
+Nothing here computes cost: heights come from the caller's height function (netcore's smooth height
+function of a landscape or slice, or netcore's closed form) and grid values come from netcore's grid.
+
+- ``SceneMap``: plane coordinates ``(a, b)`` and height ``z`` to scene points (vectorised) and back.
+- ``CostSurface``: the landscape grid as coloured quads (every vertex is a grid value, the colour is
+  the height on a log scale, low cost dark blue, high warm).
+- ``ContourLines``: level lines of the grid (contourpy), drawn at their height or flat.
+- ``Ball``: a small shaded sphere whose lowest point touches the surface exactly at the height the
+  height function gives; ``ball.coords`` and ``ball.surface_height`` hold where it is.
+- ``flat_arrow``: an arrow lying in a given plane (on a surface's tangent plane).
+- ``Replay``: ONE continuous animation through a sequence of states (snapshot 0, 1, ...).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+from manim import (
+    ManimColor,
+    DR,
+    OUT,
+    WHITE,
+    Animation,
+    Mobject,
+    VGroup,
+    VMobject,
+    rate_functions,
+)
+
+from . import palette as P
+from .network import line_points
+
+
+class SceneMap:
+    """An affine map from plane coordinates and height to scene space:
+    ``a`` in ``a_range`` -> x over ``size[0]`` units, ``b`` -> y over ``size[1]``, ``z`` in ``z_range``
+    -> z over ``size[2]``; the box's centre (bottom centre for z) sits at ``center``."""
+
+    def __init__(self, a_range, b_range, z_range, size=(7.0, 7.0, 3.5), center=(0.0, 0.0, 0.0)):
+        self.lo = np.array([a_range[0], b_range[0], z_range[0]], float)
+        self.hi = np.array([a_range[1], b_range[1], z_range[1]], float)
+        self.size = np.array(size, float)
+        self.scale = self.size / (self.hi - self.lo)
+        self.center = np.array(center, float)
+        self.origin = self.center - np.array([self.size[0] / 2, self.size[1] / 2, 0.0])
+
+    def __call__(self, a, b, z) -> np.ndarray:
+        abz = np.stack(np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float), np.asarray(z, float)), -1)
+        return self.origin + (abz - self.lo) * self.scale
+
+    def vector(self, da, db, dz) -> np.ndarray:
+        """A displacement in (a, b, z) as a scene vector."""
+        return np.stack(np.broadcast_arrays(np.asarray(da, float), np.asarray(db, float), np.asarray(dz, float)), -1) * self.scale
+
+    def inverse(self, points) -> np.ndarray:
+        """Scene points back to (a, b, z)."""
+        return (np.asarray(points, float) - self.origin) / self.scale + self.lo
+
+
+def log_levels(values, lo=None, hi=None):
+    """Normalised log-height in [0, 1] (colour by height on a log scale: the valleys keep contrast)."""
+    v = np.log(np.maximum(np.asarray(values, float), 1e-12))
+    lo = np.log(max(lo, 1e-12)) if lo is not None else v.min()
+    hi = np.log(max(hi, 1e-12)) if hi is not None else v.max()
+    return np.clip((v - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
+
+
+class CostSurface(VGroup):
+    """A grid of heights ``cost[i, j]`` at ``(alphas[i], betas[j])`` drawn as quads through ``smap``.
+
+    ``max_faces`` per side: the grid is subsampled (every k-th grid point, always keeping the last)
+    so that at most that many faces run along each axis; vertices stay exact grid values.
+
+    Drawn cheaply: each face's colour is its mean height on a log scale (``palette.surface_color``),
+    darkened by a fixed light (Lambert shading baked in once) and a faint checkerboard; faces of
+    (nearly) the same colour are merged into ONE VMobject of many closed subpaths. So the surface
+    costs a few dozen draw calls per frame instead of one per face, and no per-frame shading. The
+    merged pieces are not depth-sorted, which is exact for a height field seen from above the
+    horizon without folds in front of the camera (the views used here)."""
+
+    LIGHT = np.array([-0.35, 0.45, 1.0]) / np.linalg.norm([-0.35, 0.45, 1.0])
+
+    def __init__(self, alphas, betas, cost, smap: SceneMap, max_faces: int = 32, opacity: float = 1.0,
+                 color_levels: int = 40, shade_levels: int = 6, checker: float = 0.06, **kwargs):
+        super().__init__(**kwargs)
+        alphas, betas, cost = np.asarray(alphas, float), np.asarray(betas, float), np.asarray(cost, float)
+        ia = subsample(len(alphas), max_faces)
+        ib = subsample(len(betas), max_faces)
+        self.alphas, self.betas, self.cost = alphas[ia], betas[ib], cost[np.ix_(ia, ib)]
+        self.grid_indices = (ia, ib)
+        self.smap = smap
+        A, B = np.meshgrid(self.alphas, self.betas, indexing="ij")
+        pts = smap(A, B, self.cost)
+        lo, hi = float(cost.min()), float(cost.max())
+        self.range = (lo, hi)
+        c00, c10, c11, c01 = pts[:-1, :-1], pts[1:, :-1], pts[1:, 1:], pts[:-1, 1:]
+        corners = np.stack([c00, c10, c11, c01], axis=2).reshape(-1, 4, 3)  # faces in (i, j) order
+        normal = np.cross(c11 - c00, c01 - c10).reshape(-1, 3)
+        normal /= np.linalg.norm(normal, axis=1, keepdims=True)
+        normal *= np.sign(normal[:, 2:3] + 1e-12)
+        shade = 0.55 + 0.45 * np.clip(normal @ self.LIGHT, 0, 1)
+        mean = 0.25 * (self.cost[:-1, :-1] + self.cost[1:, :-1] + self.cost[1:, 1:] + self.cost[:-1, 1:]).ravel()
+        level = log_levels(mean, lo, hi)
+        ii, jj = np.meshgrid(np.arange(len(ia) - 1), np.arange(len(ib) - 1), indexing="ij")
+        check = ((ii + jj) % 2).ravel()
+        self.face_level = level  # per face: normalised log height (tests, legends)
+        key_l = np.minimum((level * color_levels).astype(int), color_levels - 1)
+        key_s = np.minimum(((shade - 0.55) / 0.45 * shade_levels).astype(int), shade_levels - 1)
+        keys = key_l * (shade_levels * 2) + key_s * 2 + check
+        self.pieces = VGroup()
+        for k in np.unique(keys):
+            idx = np.flatnonzero(keys == k)
+            base = np.mean([P.surface_color(t).to_rgb() for t in level[idx]], axis=0)
+            rgb = base * np.mean(shade[idx]) * (1 - checker * check[idx[0]])
+            color = ManimColor(np.clip(rgb, 0, 1))
+            quad = corners[idx]
+            piece = VMobject(fill_color=color, fill_opacity=opacity, stroke_color=color, stroke_width=0.8,
+                             stroke_opacity=opacity)
+            piece.points = line_points(quad.reshape(-1, 3), np.roll(quad, -1, axis=1).reshape(-1, 3))
+            piece.face_ids = idx
+            self.pieces.add(piece)
+        self.add(self.pieces)
+
+
+def subsample(n: int, max_faces: int) -> np.ndarray:
+    step = max(1, int(np.ceil((n - 1) / max_faces)))
+    idx = np.arange(0, n, step)
+    if idx[-1] != n - 1:
+        idx = np.append(idx, n - 1)
+    return idx
+
+
+class ContourLines(VGroup):
+    """Level lines of the grid at ``levels``; ``flat_z`` (scene z) draws them flat, else at their height.
+
+    Each line mobject has ``level`` (the cost it marks)."""
+
+    def __init__(self, alphas, betas, cost, smap: SceneMap, levels, flat_z: float | None = None,
+                 color=P.CONTOUR, stroke_width: float = 1.2, opacity: float = 0.7, **kwargs):
+        super().__init__(**kwargs)
+        import contourpy
+
+        gen = contourpy.contour_generator(np.asarray(betas, float), np.asarray(alphas, float), np.asarray(cost, float))
+        for level in levels:
+            for line in gen.lines(level):  # (k, 2) columns (b, a)
+                if len(line) < 2:
+                    continue
+                z = np.full(len(line), level)
+                pts = smap(line[:, 1], line[:, 0], z)
+                if flat_z is not None:
+                    pts[:, 2] = flat_z
+                m = VMobject(stroke_color=color, stroke_width=stroke_width, stroke_opacity=opacity)
+                m.set_points_as_corners(pts)
+                m.level = float(level)
+                self.add(m)
+
+
+class Ball(VGroup):
+    """A ball resting on a surface: a shaded disc that always faces the camera (register it with
+    ``scene.add_fixed_orientation_mobjects(ball)`` in a ThreeDScene), touching the contact point.
+
+    A disc instead of a mesh sphere: it is drawn after the surface (never hidden by the painter's
+    sort of the surface's faces) and costs two paths per frame. ``set_state`` records the ball's
+    plane ``coords`` and ``surface_height`` (the cost there) along with the contact point."""
+
+    def __init__(self, radius: float = 0.14, color=P.BALL, rim=P.BACKGROUND, **kwargs):
+        from manim import UL, Circle
+
+        super().__init__(**kwargs)
+        self.radius = radius
+        self.disc = Circle(radius=radius, fill_color=color, fill_opacity=1, stroke_color=rim, stroke_width=1.5)
+        self.disc.set_sheen(-0.45, DR)
+        self.shine = Circle(radius=radius * 0.28, fill_color=WHITE, fill_opacity=0.9, stroke_width=0)
+        self.shine.move_to(UL * radius * 0.38)
+        self.add(self.disc, self.shine)
+        self.contact = np.zeros(3)
+        self.coords = np.zeros(2)
+        self.surface_height = 0.0
+
+    def place(self, contact_point, up=OUT) -> "Ball":
+        """Rest the ball on ``contact_point`` (scene coordinates), its centre ``radius`` above along ``up``."""
+        contact_point = np.asarray(contact_point, float)
+        self.move_to(contact_point + np.asarray(up, float) * self.radius)
+        self.contact = contact_point
+        return self
+
+    def set_state(self, coords, height, contact_point, up=OUT) -> "Ball":
+        self.coords = np.atleast_1d(np.asarray(coords, float)).copy()
+        self.surface_height = float(height)
+        return self.place(contact_point, up)
+
+
+class Ball2D(Ball):
+    """The same ball for 2-D pictures (a curve in the xy-plane): it rests on the contact point along
+    the curve's normal (default straight up)."""
+
+    def place(self, contact_point, up=None) -> "Ball2D":
+        return super().place(contact_point, np.array([0.0, 1.0, 0.0]) if up is None else up)
+
+    def set_state(self, coords, height, contact_point, up=None) -> "Ball2D":
+        return super().set_state(coords, height, contact_point, np.array([0.0, 1.0, 0.0]) if up is None else up)
+
+
+def arrow_points(start, direction, length, normal=OUT, tip_length=0.22, tip_width=0.2, shaft_width=0.045):
+    """Outline (closed polygon corners) of an arrow from ``start`` along ``direction`` of total
+    ``length``, lying in the plane spanned by ``direction`` and ``normal x direction``."""
+    start = np.asarray(start, float)
+    d = np.asarray(direction, float)
+    n = np.linalg.norm(d)
+    if n == 0 or length <= 0:
+        return np.repeat(start[None], 5, axis=0)
+    d = d / n
+    side = np.cross(np.asarray(normal, float), d)
+    if np.linalg.norm(side) < 1e-9:
+        side = np.cross([0.0, 1.0, 0.0], d)
+    side /= np.linalg.norm(side)
+    tip = min(tip_length, 0.6 * length)
+    w = tip_width * tip / tip_length if tip_length else tip_width
+    sw = min(shaft_width, w / 2.5)
+    base = start + d * (length - tip)
+    end = start + d * length
+    return np.array([start + side * sw, base + side * sw, base + side * w, end, base - side * w,
+                     base - side * sw, start - side * sw, start + side * sw])
+
+
+class FlatArrow(VMobject):
+    """A filled arrow polygon (see ``arrow_points``) whose geometry is reset cheaply with ``put``."""
+
+    def __init__(self, color=P.DOWNHILL, **kwargs):
+        super().__init__(fill_color=color, fill_opacity=1, stroke_color=color, stroke_width=1, **kwargs)
+        self.start = np.zeros(3)
+        self.vector = np.zeros(3)
+
+    def put(self, start, direction, length, normal=OUT, **shape) -> "FlatArrow":
+        self.start = np.asarray(start, float)
+        d = np.asarray(direction, float)
+        nd = np.linalg.norm(d)
+        self.vector = d / nd * length if nd > 0 else np.zeros(3)
+        self.set_points_as_corners(arrow_points(start, direction, length, normal, **shape))
+        return self
+
+
+class Replay(Animation):
+    """One continuous animation through states ``0 .. n_states - 1``.
+
+    ``on_state(s)`` is called every frame with a fractional state ``s`` (e.g. 3.4: 40 % of the way from
+    snapshot 3 to snapshot 4) and must update the mobjects. ``durations`` (n_states - 1 values) give the
+    relative time each transition takes (default equal)."""
+
+    def __init__(self, mobject: Mobject, n_states: int, on_state: Callable[[float], None],
+                 durations: Sequence[float] | None = None, run_time: float = 10.0,
+                 rate_func=rate_functions.linear, **kwargs):
+        self.n_states = int(n_states)
+        self.on_state = on_state
+        if durations is None:
+            durations = np.ones(max(self.n_states - 1, 1))
+        d = np.asarray(durations, float)
+        if len(d) != max(self.n_states - 1, 1) or np.any(d < 0) or d.sum() <= 0:
+            raise ValueError("need n_states - 1 non-negative durations with a positive sum")
+        self.knots = np.concatenate([[0.0], np.cumsum(d) / d.sum()])
+        super().__init__(mobject, run_time=run_time, rate_func=rate_func, **kwargs)
+
+    def state_at(self, alpha: float) -> float:
+        """The fractional state at animation progress ``alpha`` in [0, 1]."""
+        if self.n_states <= 1:
+            return 0.0
+        return float(np.interp(alpha, self.knots, np.arange(len(self.knots))))
+
+    def create_starting_mobject(self) -> Mobject:
+        return Mobject()  # nothing to copy: every frame is set from the data
+
+    def interpolate(self, alpha: float) -> None:
+        self.on_state(self.state_at(self.rate_func(alpha)))
+
+
+def segment_samples(coords: np.ndarray, s: float, per_segment: int = 6) -> np.ndarray:
+    """Plane coordinates of a path from state 0 up to fractional state ``s``, with ``per_segment``
+    points inside every segment (so a path drawn through them hugs a curved surface)."""
+    coords = np.asarray(coords, float)
+    if coords.ndim == 1:
+        coords = coords[:, None]
+    k = int(np.floor(s))
+    k = min(k, len(coords) - 1)
+    f = s - k
+    out = [coords[:1]]
+    t = np.linspace(0, 1, per_segment + 1)[1:, None]
+    for i in range(k):
+        out.append(coords[i] + (coords[i + 1] - coords[i]) * t)
+    if f > 0 and k + 1 < len(coords):
+        tt = np.linspace(0, f, max(2, int(np.ceil(per_segment * f)) + 1))[1:, None]
+        out.append(coords[k] + (coords[k + 1] - coords[k]) * tt)
+    return np.concatenate(out)
+
+
+def state_coords(coords: np.ndarray, s: float) -> np.ndarray:
+    """Position at fractional state ``s``: straight between consecutive snapshots."""
+    coords = np.asarray(coords, float)
+    k = min(int(np.floor(s)), len(coords) - 1)
+    if k >= len(coords) - 1:
+        return coords[-1].copy()
+    f = s - k
+    return coords[k] + (coords[k + 1] - coords[k]) * f
