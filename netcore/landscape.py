@@ -271,9 +271,7 @@ class AffineCost:
         for i, (W, B) in enumerate(layers):
             if i or not activated:
                 a = logistic_of_negative_(a) if sigmoid else np.maximum(a, 0, out=a)
-            z = scratch((g, W.shape[1], m), dtype, i)
-            for j in range(g):  # one small GEMM per point: faster than a stacked matmul here
-                np.matmul(W[j], a[j], out=z[j])
+            z = np.matmul(W, a, out=scratch((g, W.shape[1], m), dtype, i))
             z += B
             a = z
         if self.net.cost_name == "quadratic":
