@@ -304,7 +304,7 @@ class AffineCost:
             p0, p1, p2 = first
             m = y.shape[1]
             with np.errstate(over="ignore"):  # columns that overflow are not used
-                col = np.exp(b_t[:, None] * p2[None])  # (M, h1 * m): exp(-b C), one per grid column
+                col = np.exp(-b_t[:, None] * p2[None])  # (M, h1 * m): 1 / exp(-b C), one per grid column
             col_ok = np.abs(betas) * float(np.abs(p2).max()) <= limit
 
             def row(i):
@@ -314,12 +314,9 @@ class AffineCost:
                     r = np.exp(u)
                 for j0 in range(0, M, block):
                     js = slice(j0, min(j0 + block, M))
-                    if ok and col_ok[js].all():
-                        a = scratch((js.stop - j0, h1 * m), dtype, "grid")
-                        with np.errstate(over="ignore"):  # inf: the sigmoid is 0 there, as it should be
-                            np.multiply(r, col[js], out=a)
-                        a += 1
-                        np.reciprocal(a, out=a)
+                    if ok and col_ok[js].all():  # 1 / (1 + r c) = (1/c) / (1/c + r); no overflow
+                        a = np.add(col[js], r, out=scratch((js.stop - j0, h1 * m), dtype, "grid"))
+                        np.divide(col[js], a, out=a)
                     else:
                         a = logistic_of_negative_(u + b_t[js, None] * p2)
                     pts = slice(i * M + js.start, i * M + js.stop)
