@@ -35,8 +35,20 @@ RUNS: dict[str, RunSpec] = {
     # chapter 2's ball: full-batch gradient descent from the lesson's initial weights, every step kept.
     # eta 3 for 100 steps: the cost falls steeply for ~5 steps, then the ball rolls along a valley.
     "descent": RunSpec(method="full_batch", epochs=100, eta=3.0, snapshots=1),
+    # ManyValleys / LearningRate: two SGD runs from different initial weights end in two minima
+    "minimum-a": RunSpec(epochs=5, seed=0),
+    "minimum-b": RunSpec(epochs=5, seed=1),
 }
+SEED_OFFSETS = {"minimum-b": 1}  # under NETCORE_TRACE these keep distinct seeds: user's seed + offset
 DEFAULT_RUNS = ("lesson", "descent")  # the names NETCORE_TRACE replaces
+
+# --- slices: the cost along the line through two minima, with balls rolled on it ---------------------
+SLICES: dict[str, dict] = {
+    "minima": {"traces": ["minimum-a", "minimum-b"], "t_range": [-0.5, 1.5], "n": 201,
+               # outer starts show steps shrinking as the slope flattens; 0.42 and 0.56 straddle the ridge
+               "balls": [-0.4, 0.25, 0.42, 0.56, 0.75, 1.4],
+               "rates": "default"},  # netcore's creep / good / overshoot / diverge learning rates
+}
 
 # --- landscapes: which traces, which plane --------------------------------------------------------
 LANDSCAPES: dict[str, dict] = {
@@ -91,7 +103,7 @@ def spec(name: str) -> RunSpec:
     if user_trace_path() is not None:
         n = _user_trace().meta["network"]
         s = s.with_(sizes=tuple(n["sizes"]), activation=n["activation"], cost=n["cost"], init=n["init"],
-                    seed=n["seed"])
+                    seed=n["seed"] + SEED_OFFSETS.get(name, 0))
     return s
 
 
@@ -141,5 +153,38 @@ def landscape(name: str = "descent"):
         result = build_landscape(traces, dataset(), plane=cfg["plane"], resolution=cfg["resolution"],
                                  margin=cfg["margin"])
         result.save(path)
+    _memo[key] = result
+    return result
+
+
+def slice_(name: str = "minima"):
+    """The slice ``name`` (``SLICES``): netcore's cost along the line through two runs' final weights,
+    its valleys and ridge, the balls rolled from ``balls`` and the descents at several learning rates."""
+    from netcore.slices import Slice, slice_between_runs
+
+    cfg = SLICES[name]
+    inputs = [trace_key(t) for t in cfg["traces"]]
+    settings = {k: v for k, v in cfg.items() if k != "traces"}
+    path = _derived_path("slice", name, settings, inputs)
+    key = ("slice", str(path))
+    if key in _memo:
+        return _memo[key]
+    result = None
+    if path.is_file():
+        try:
+            result = Slice.load(path)
+        except NetcoreError as e:
+            print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
+    if result is None:
+        a, b = (trace(t) for t in cfg["traces"])
+        print(f"scenes: computing slice {name!r} once ({cfg['n']} points); cached at {path}", file=sys.stderr)
+        result = slice_between_runs(a, b, dataset(), t_range=tuple(cfg["t_range"]), n=cfg["n"])
+        result.roll_balls(cfg["balls"])
+        if cfg["rates"] == "default":
+            result.learning_rates()
+        else:
+            result.learning_rates(etas=cfg["rates"])
+        result.save(path)
+        result = Slice.load(path)  # the same object a later run gets
     _memo[key] = result
     return result

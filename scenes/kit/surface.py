@@ -176,9 +176,19 @@ class Ball(VGroup):
         self.shine = Circle(radius=radius * 0.28, fill_color=WHITE, fill_opacity=0.9, stroke_width=0)
         self.shine.move_to(UL * radius * 0.38)
         self.add(self.disc, self.shine)
+        self.visibility = 1.0
         self.contact = np.zeros(3)
         self.coords = np.zeros(2)
         self.surface_height = 0.0
+
+    def set_visibility(self, alpha: float) -> "Ball":
+        """Fade the whole ball (0 hidden, 1 as drawn), keeping the shine's relative opacity."""
+        alpha = float(np.clip(alpha, 0, 1))
+        if alpha != self.visibility:
+            self.disc.set_fill(opacity=alpha).set_stroke(opacity=alpha)
+            self.shine.set_fill(opacity=0.9 * alpha)
+            self.visibility = alpha
+        return self
 
     def place(self, contact_point, up=OUT) -> "Ball":
         """Rest the ball on ``contact_point`` (scene coordinates), its centre ``radius`` above along ``up``."""
