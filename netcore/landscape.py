@@ -25,7 +25,6 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import scipy.linalg
@@ -34,7 +33,8 @@ from scipy.interpolate import RectBivariateSpline
 from .data import Dataset
 from .errors import NetcoreError
 from .network import Network, targets
-from .trace import SCHEMA_VERSION, Trace, load_npz, save_npz_atomic
+from .records import SCHEMA_VERSION, Record
+from .trace import Trace
 
 PLANES = ("three-point", "pca")
 
@@ -486,7 +486,7 @@ def unpack_paths(arrays, prefix) -> list:
 
 # --- the landscape ----------------------------------------------------------------------------------
 @dataclass
-class Landscape:
+class Landscape(Record):
     """A plane, the true training cost on a grid in it, and the traces' projected paths.
 
     Arrays: ``origin`` (P,), ``directions`` (2, P), ``alphas`` (N,), ``betas`` (M,), ``cost`` (N, M)
@@ -497,16 +497,9 @@ class Landscape:
     projected onto u and v).
     """
 
-    meta: dict
-    arrays: dict
-    path: Path | None = None
+    KIND = "landscape"
+    REQUIRED = ("origin", "directions", "alphas", "betas", "cost", "path_trace", "path_coords")
     _spline: object = field(default=None, repr=False)
-
-    def __getattr__(self, name):
-        arrays = self.__dict__.get("arrays", {})
-        if name in arrays:
-            return arrays[name]
-        raise AttributeError(name)
 
     @property
     def plane(self) -> Plane:
@@ -544,21 +537,10 @@ class Landscape:
         return descend(lambda p: (float(self.height(p[0], p[1])), self.gradient(p[0], p[1])),
                        start, eta, tol, max_steps, self.bounds)
 
-    def save(self, path) -> Path:
-        self.path = save_npz_atomic(path, self.arrays, self.meta)
-        return self.path
-
-    @classmethod
-    def load(cls, path) -> "Landscape":
-        meta, arrays = load_npz(path, "landscape")
-        need = ("origin", "directions", "alphas", "betas", "cost", "path_trace", "path_coords")
-        missing = [k for k in need if k not in arrays]
-        if missing:
-            raise NetcoreError(f"landscape is missing arrays {missing}", path)
-        if arrays["cost"].shape != (len(arrays["alphas"]), len(arrays["betas"])):
-            raise NetcoreError(f"landscape cost has shape {arrays['cost'].shape}, expected "
-                               f"({len(arrays['alphas'])}, {len(arrays['betas'])})", path)
-        return cls(meta, arrays, Path(path))
+    def check(self, path) -> None:
+        shape = (len(self.alphas), len(self.betas))
+        if self.cost.shape != shape:
+            raise NetcoreError(f"landscape cost has shape {self.cost.shape}, expected {shape}", path)
 
 
 def grid_axes(coords, resolution, margin):

@@ -8,45 +8,25 @@ shuffled training labels; per-epoch training cost and accuracy of both (epoch 0 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from .data import Dataset
 from .errors import NetcoreError
 from .runs import RunSpec, cached_run, training_labels
-from .trace import SCHEMA_VERSION, load_npz, save_npz_atomic
+from .records import SCHEMA_VERSION, Record
 
 KEYS = ("epochs", "true_cost", "true_accuracy", "shuffled_cost", "shuffled_accuracy",
         "true_test_accuracy", "shuffled_test_accuracy")
 
 
 @dataclass
-class Memorization:
+class Memorization(Record):
     """Arrays (E + 1,): ``epochs`` (0..E), ``{true,shuffled}_cost`` and ``{true,shuffled}_accuracy`` on
     the training set with the labels that run trained on, ``{true,shuffled}_test_accuracy`` (NaN at 0)."""
 
-    meta: dict
-    arrays: dict
-    path: Path | None = None
-
-    def __getattr__(self, name):
-        arrays = self.__dict__.get("arrays", {})
-        if name in arrays:
-            return arrays[name]
-        raise AttributeError(name)
-
-    def save(self, path) -> Path:
-        self.path = save_npz_atomic(path, self.arrays, self.meta)
-        return self.path
-
-    @classmethod
-    def load(cls, path) -> "Memorization":
-        meta, arrays = load_npz(path, "memorization")
-        missing = [k for k in KEYS if k not in arrays]
-        if missing:
-            raise NetcoreError(f"memorization file is missing arrays {missing}", path)
-        return cls(meta, arrays, Path(path))
+    KIND = "memorization"
+    REQUIRED = KEYS
 
 
 def curves(trace, spec: RunSpec, data: Dataset) -> dict:

@@ -14,7 +14,8 @@ import numpy as np
 
 from .data import Dataset, load_mnist
 from .network import Network
-from .trace import SCHEMA_VERSION, Trace
+from .records import SCHEMA_VERSION
+from .trace import Trace
 from .train import Recording, train
 
 

@@ -17,7 +17,6 @@ the line corresponds to ``eta = eta_p / |theta_b - theta_a|^2`` (``meta["directi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
@@ -26,7 +25,8 @@ from .errors import NetcoreError
 from .landscape import AffineCost, DescentPath, descend, network_of, pack_paths, training_set, unpack_paths
 from .network import Network
 from .runs import RunSpec, cached_run
-from .trace import SCHEMA_VERSION, Trace, load_npz, save_npz_atomic
+from .records import SCHEMA_VERSION, Record
+from .trace import Trace
 
 RATE_LABELS = ("creep", "good", "overshoot", "diverge")
 RATE_FACTORS = (0.02, 0.5, 1.8, 2.6)  # times 1 / curvature at the valley
@@ -40,7 +40,7 @@ def two_minima(data: Dataset, spec: RunSpec = RunSpec(), seeds=(0, 1), cache_dir
 
 
 @dataclass
-class Slice:
+class Slice(Record):
     """The cost along the line, its valleys and ridge, and recorded descents.
 
     Arrays: ``t``, ``cost``, ``slope`` (dC/dt) sampled; ``theta_a``, ``theta_b``; ``valley_t``,
@@ -50,21 +50,19 @@ class Slice:
     ``direction_norm``, ``t_range``, ``rate_labels``, network and data.
     """
 
-    meta: dict
-    arrays: dict
+    KIND = "slice"
+    REQUIRED = ("t", "cost", "slope", "valley_t")
     line: AffineCost | None = field(default=None, repr=False)
     balls: list = field(default_factory=list)
     rates: list = field(default_factory=list)
-    path: Path | None = None
 
-    def __getattr__(self, name):
-        arrays = self.__dict__.get("arrays", {})
-        if name in arrays:
-            return arrays[name]
-        meta = self.__dict__.get("meta", {})
-        if name in ("ridge_t", "ridge_cost"):
-            return meta[name]
-        raise AttributeError(name)
+    @property
+    def ridge_t(self) -> float:
+        return self.meta["ridge_t"]
+
+    @property
+    def ridge_cost(self) -> float:
+        return self.meta["ridge_cost"]
 
     # --- exact evaluation (needs the data: a slice built here, not one loaded from a file) ----------
     def _line(self) -> AffineCost:
@@ -139,20 +137,14 @@ class Slice:
         return self.rates
 
     # --- files ------------------------------------------------------------------------------------
-    def save(self, path) -> Path:
-        arrays = {**self.arrays, **pack_paths(self.balls, "ball"), **pack_paths(self.rates, "rate")}
-        self.path = save_npz_atomic(path, arrays, self.meta)
-        return self.path
+    def file_arrays(self) -> dict:
+        return {**self.arrays, **pack_paths(self.balls, "ball"), **pack_paths(self.rates, "rate")}
 
     @classmethod
-    def load(cls, path) -> "Slice":
-        meta, arrays = load_npz(path, "slice")
-        missing = [k for k in ("t", "cost", "slope", "valley_t") if k not in arrays]
-        if missing:
-            raise NetcoreError(f"slice is missing arrays {missing}", path)
+    def from_file(cls, meta, arrays, path):
         balls, rates = unpack_paths(arrays, "ball"), unpack_paths(arrays, "rate")
         arrays = {k: v for k, v in arrays.items() if not k.startswith(("ball_", "rate_"))}
-        return cls(meta, arrays, None, balls, rates, Path(path))
+        return cls(meta, arrays, path, balls=balls, rates=rates)
 
 
 def local_extrema(values, maxima=False) -> np.ndarray:
@@ -205,7 +197,7 @@ def slice_between(net: Network, theta_a, theta_b, x, y, t_range=(-0.5, 1.5), n=2
     ridge_cost = float(line.costs([[ridge]], "float64")[0])
 
     s = Slice(dict(meta or {}), {"t": t, "cost": cost, "slope": slope, "theta_a": theta_a, "theta_b": theta_b},
-              line)
+              line=line)
     vt = np.array(valleys, dtype=np.float64)
     vc = line.costs(vt[:, None], "float64") if len(vt) else np.empty(0)
     s.arrays.update(valley_t=vt, valley_cost=vc, valley_curvature=np.array([s.curvature(v) for v in vt]))

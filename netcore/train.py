@@ -13,7 +13,8 @@ from .data import Dataset
 from .errors import NetcoreError
 from .network import Network, targets
 from .schedule import epoch_batches, snapshot_steps, steps_per_epoch
-from .trace import SCHEMA_VERSION, Trace
+from .records import SCHEMA_VERSION
+from .trace import Trace
 
 METHODS = ("sgd", "full_batch")
 
