@@ -56,7 +56,7 @@ from scenes.kit.network import NetworkMobject  # noqa: E402
 from scenes.kit.numbers import NumberColumn, bracket  # noqa: E402
 from scenes.kit.pixels import pixel_digit, pixel_weights  # noqa: E402
 from scenes.kit.surface import Replay  # noqa: E402
-from scenes.kit.text import integer, label, math, number  # noqa: E402
+from scenes.kit.text import FastNumber, integer, label, math, number  # noqa: E402
 
 CORRECT = P.WEIGHT_POSITIVE  # a test image the network gets right (green frame)
 WRONG = P.NEGATIVE  # one it gets wrong (red frame)
@@ -253,6 +253,20 @@ def labelled_thumbnail(pixels, digit: int, side: float = 0.8) -> VGroup:
     return group
 
 
+def network_at(netmob: NetworkMobject, point) -> NetworkMobject:
+    """Move a drawn network to ``point``, carrying along the edge end points and neuron positions it
+    keeps for redrawing (``set_weights``, ``morph_to`` and the edge sweep of ``feed_forward`` redraw
+    from them; a plain ``move_to`` would leave them at the old place)."""
+    before = netmob.get_center()
+    netmob.move_to(point)
+    shift = netmob.get_center() - before
+    for edges in netmob.edges:
+        edges.starts = edges.starts + shift
+        edges.ends = edges.ends + shift
+    netmob.positions = [p + shift for p in netmob.positions]
+    return netmob
+
+
 def grid_positions(n: int, cols: int, dx: float, dy: float, center=ORIGIN) -> np.ndarray:
     rows = int(np.ceil(n / cols))
     out = []
@@ -360,7 +374,7 @@ class CostOfOneExample(Scene):
         self.play(Write(head), run_time=0.8)
 
         # --- the network at step 0 ------------------------------------------------------------------
-        netmob = NetworkMobject(net0, width=7.0, height=5.6).move_to([1.3, -0.35, 0])
+        netmob = network_at(NetworkMobject(net0, width=7.0, height=5.6), [1.3, -0.35, 0])
         img = pixel_digit(x, side=2.2).move_to([-5.0, -0.2, 0])
         img_label = caption(f"a training image,\nlabelled {start.label}").next_to(img, DOWN, buff=0.25)
         state = caption("random initial weights and biases (step 0)").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
@@ -609,8 +623,9 @@ class GradientVector(Scene):
 
 class GradientNudging(Scene):
     """Gradient descent on the real network: the edges move from snapshot to snapshot of the lesson's
-    run (each step -eta times a freshly computed gradient), while the real cost falls; the network's
-    answer for one training image settles on the right digit."""
+    run (each step -eta times a freshly computed mini-batch gradient), while the real cost falls (the
+    full training cost recorded at each snapshot, drawn against the step on a log scale); the
+    network's answer for one training image settles on the right digit."""
 
     RUN_TIME = 22.0
 
@@ -618,40 +633,54 @@ class GradientNudging(Scene):
         trace = kd.trace("lesson")
         d = kd.dataset()
         steps, costs, params = trace.snapshot_steps, trace.snapshot_cost, trace.snapshot_params
-        eta = trace.meta["hyperparameters"]["eta"]
+        h = trace.meta["hyperparameters"]
         i3 = first_of_digit(d.y_train, 3)
         x = d.x_train[i3]
 
         head = title("Gradient descent: nudge, recompute, repeat")
-        netmob = NetworkMobject(trace.network(0), x, width=6.4, height=5.6).move_to([-0.7, -0.45, 0])
-        img = pixel_digit(x, side=1.5).next_to(netmob, LEFT, buff=0.55)
-        rule = math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=P.LABEL_SIZE * 1.2)
-        eta_text = math(rf"\eta = {eta:g}", size=P.LABEL_SIZE * 1.1, color=P.DIM_TEXT)
-        rule_group = VGroup(rule, eta_text).arrange(DOWN, buff=0.15).to_corner(UR, buff=0.4).shift(0.6 * DOWN)
+        netmob = network_at(NetworkMobject(trace.network(0), x, width=5.0, height=5.6), [-2.0, -0.45, 0])
+        img = pixel_digit(x, side=1.1).next_to(netmob, LEFT, buff=0.3)
+        rule = math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=P.LABEL_SIZE * 1.15)
+        eta_text = caption(f"learning rate \u03b7 = {h['eta']:g}\neach step: one mini-batch of {h['batch_size']}",
+                           size=P.TINY_SIZE)
+        rule_group = VGroup(rule, eta_text).arrange(DOWN, buff=0.15).move_to([4.6, 2.5, 0])
 
-        step_num = integer(int(steps[0]), size=P.LABEL_SIZE * 1.3)
-        cost_num = number(float(costs[0]), places=3, size=P.LABEL_SIZE * 1.3, color=P.COST)
+        step_num = FastNumber(int(steps[0]), places=0, size=P.LABEL_SIZE * 1.3)
+        cost_num = FastNumber(float(costs[0]), places=3, size=P.LABEL_SIZE * 1.3, color=P.COST)
         step_row = VGroup(label("step", color=P.DIM_TEXT), step_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
         cost_row = VGroup(label("cost", color=P.DIM_TEXT), cost_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
-        panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
-        panel.next_to(rule_group, DOWN, buff=0.6).align_to(rule_group, LEFT)
-        note = caption("cost: the average over all\ntraining images, recorded\nat each snapshot",
-                       size=P.TINY_SIZE).next_to(panel, DOWN, buff=0.25).align_to(panel, LEFT)
+        panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0])
+        panel.align_to(rule_group, LEFT)
 
-        # the cost as a bar that shrinks with it (height proportional to the cost)
-        bar_x = panel.get_right()[0] + 0.9
-        base_y = -3.3
-        bar_scale = 2.6 / float(costs[0])
-        bar = Rectangle(width=0.35, height=bar_scale * float(costs[0]), stroke_width=0, fill_color=P.COST,
-                        fill_opacity=0.85)
-        bar.move_to([bar_x, base_y, 0], aligned_edge=DOWN)
-        floor = Line([bar_x - 0.35, base_y, 0], [bar_x + 0.35, base_y, 0], stroke_color=P.DIM_TEXT, stroke_width=2)
+        # the cost against the step (log scale: x = log10(step + 1)), drawn as the run goes
+        last = float(np.log10(steps[-1] + 1))
+        y_top = float(np.ceil(costs.max()))
+        axes = Axes(x_range=[0, last, 1], y_range=[0, y_top, 1], x_length=4.0, y_length=2.4, tips=False,
+                    x_axis_config={"include_ticks": False}, axis_config={"color": P.DIM_TEXT, "stroke_width": 2})
+        axes.move_to([4.8, -1.85, 0])
+        ticks = VGroup()
+        for v in (0, 10, 100, 1000, 10000, 100000):
+            if np.log10(v + 1) > last:
+                break
+            p0 = axes.c2p(np.log10(v + 1), 0)
+            ticks.add(VGroup(Line(p0 + 0.07 * UP, p0 + 0.07 * DOWN, stroke_color=P.DIM_TEXT, stroke_width=2),
+                             caption(f"{v // 1000}k" if v >= 1000 else str(v), size=P.TINY_SIZE)
+                             .next_to(p0, DOWN, buff=0.15)))
+        y_ticks = VGroup(*[caption(str(v), size=P.TINY_SIZE).next_to(axes.c2p(0, v), LEFT, buff=0.15)
+                           for v in range(0, int(y_top) + 1, max(1, int(y_top) // 4))])
+        x_name = caption("step (log scale)", size=P.TINY_SIZE).next_to(ticks, DOWN, buff=0.1)
+        y_name = caption("cost", size=P.TINY_SIZE).next_to(y_ticks, UP, buff=0.15)
+        plot_points = np.array([axes.c2p(np.log10(st + 1), c) for st, c in zip(steps, costs)])
+        curve = VMobject(stroke_color=P.COST, stroke_width=3)
+        curve.set_points_as_corners(plot_points[:2])
+        dot = Circle(radius=0.06, stroke_width=0, fill_color=P.COST, fill_opacity=1).move_to(plot_points[0])
 
         self.play(Write(head), run_time=0.8)
         self.play(FadeIn(netmob), FadeIn(img), run_time=1.0)
         box = netmob.answer_box()
-        self.play(FadeIn(rule_group), FadeIn(panel), FadeIn(note), FadeIn(bar), Create(floor), Create(box), run_time=1.0)
-        self.wait(1.0)
+        self.play(FadeIn(rule_group), FadeIn(panel), Create(box), run_time=1.0)
+        self.play(Create(axes), FadeIn(ticks, y_ticks, x_name, y_name), FadeIn(dot), run_time=1.0)
+        self.wait(0.8)
 
         tmp = trace.network(0)
 
@@ -660,17 +689,20 @@ class GradientNudging(Scene):
             f = s - k
             if k + 1 < len(steps) and f > 0:
                 tmp.params = params[k] + (params[k + 1] - params[k]) * f
+                head_point = plot_points[k] + (plot_points[k + 1] - plot_points[k]) * f
             else:
                 tmp.params = params[k]
+                head_point = plot_points[k]
             netmob.set_weights(tmp)
             netmob.set_input(x)
             step_num.set_value(int(steps[k]))
             cost_num.set_value(float(costs[k]))
-            h = max(bar_scale * float(costs[k]), 0.01)
-            bar.stretch_to_fit_height(h).move_to([bar_x, base_y, 0], aligned_edge=DOWN)
+            curve.set_points_as_corners(np.vstack([plot_points[:k + 1], head_point[None]]))
+            dot.move_to(head_point)
             box.become(netmob.answer_box())
 
-        moving = VGroup(netmob, panel, bar, box)
+        moving = VGroup(netmob, step_num, cost_num, curve, dot, box)
+        self.add(curve)
         self.play(Replay(moving, len(steps), on_state, run_time=self.RUN_TIME, rate_func=rate_functions.linear))
         self.wait(2.5)
 
@@ -701,13 +733,16 @@ class TestAccuracy(Scene):
         readout = VGroup(guess_row, truth_row).arrange(DOWN, aligned_edge=RIGHT, buff=0.18).next_to(frame, DOWN, buff=0.35)
 
         # --- the counter ---------------------------------------------------------------------------
-        correct_num = integer(0, size=P.TITLE_SIZE)
-        total_num = integer(0, size=P.TITLE_SIZE)
+        # laid out at the widest values; the count of correct answers grows to the left, the total to the right
+        correct_num = integer(n, size=P.TITLE_SIZE, edge_to_fix=RIGHT)
+        total_num = integer(n, size=P.TITLE_SIZE)
         counter = VGroup(label("correct", size=P.LABEL_SIZE, color=P.DIM_TEXT), correct_num,
                          math("/", size=P.TITLE_SIZE), total_num).arrange(RIGHT, buff=0.2)
         counter.to_corner(UR, buff=0.45)
+        correct_num.set_value(0)
+        total_num.set_value(0)
 
-        cells = grid_positions(n, self.COLS, 0.74, 0.8, center=[2.35, -0.55, 0])
+        cells = grid_positions(n, self.COLS, 0.74, 0.8, center=[2.35, 0.2, 0])
         self.play(Create(frame), FadeIn(readout), FadeIn(counter), run_time=0.8)
 
         big = None
@@ -732,8 +767,9 @@ class TestAccuracy(Scene):
             quick = 0.5 if i < 4 else 0.12
             self.play(FadeIn(thumb, scale=1.3), run_time=quick)
             if not ok:
-                note = caption(f"a mistake: it says {int(t['guesses'][i])}, the label says {int(t['labels'][i])}",
+                note = caption(f"a mistake:\nit says {int(t['guesses'][i])}, the label says {int(t['labels'][i])}",
                                size=P.SMALL_SIZE, color=WRONG).next_to(readout, DOWN, buff=0.3)
+                note.set_x(big_pos[0])
                 self.play(FadeIn(note), Indicate(thumb.frame, color=WRONG), run_time=0.6)
                 self.wait(1.2)
                 self.play(FadeOut(note), run_time=0.3)
@@ -766,21 +802,22 @@ class HiddenWeights(Scene):
 
         text = VGroup(
             caption("each square: one neuron of the\nfirst hidden layer, its 784\nincoming weights on the\n28 x 28 pixel grid",
-                    size=P.SMALL_SIZE, color=P.TEXT),
+                    size=P.SMALL_SIZE, color=P.TEXT, align=LEFT),
         ).move_to([-4.0, 1.0, 0])
         legend = VGroup()
         for color, word in ((P.WEIGHT_POSITIVE, "positive weight"), (P.WEIGHT_NEGATIVE, "negative weight")):
             sw = Rectangle(width=0.3, height=0.3, stroke_width=0, fill_color=color, fill_opacity=1)
             legend.add(VGroup(sw, caption(word, size=P.SMALL_SIZE)).arrange(RIGHT, buff=0.2))
         legend.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(text, DOWN, buff=0.5).align_to(text, LEFT)
-        bright = caption("brightness: size, relative to\nthat neuron's largest weight", size=P.TINY_SIZE)
+        bright = caption("brightness: size, relative to\nthat neuron's largest weight", size=P.TINY_SIZE, align=LEFT)
         bright.next_to(legend, DOWN, buff=0.25).align_to(text, LEFT)
 
         self.play(FadeIn(text), run_time=0.8)
         self.play(LaggedStart(*[FadeIn(t, scale=0.85) for t in tiles], lag_ratio=0.08), FadeIn(legend),
                   FadeIn(bright), run_time=2.4)
         self.wait(1.5)
-        verdict = caption("almost random: not the little edges\nwe hoped for", size=P.LABEL_SIZE, color=P.COST)
+        verdict = caption("almost random:\nnot the little edges\nwe hoped for", size=P.LABEL_SIZE, color=P.COST,
+                          align=LEFT)
         verdict.next_to(bright, DOWN, buff=0.55).align_to(text, LEFT)
         self.play(FadeIn(verdict), run_time=0.8)
         self.wait(2.5)
@@ -796,7 +833,7 @@ class RandomNoiseInput(Scene):
         net = trace.network(-1)
 
         head = title("Random noise in: a confident answer out")
-        netmob = NetworkMobject(net, width=6.2, height=5.6).move_to([0.2, -0.4, 0])
+        netmob = network_at(NetworkMobject(net, width=6.2, height=5.6), [0.2, -0.4, 0])
         img_pos = np.array([-5.3, -0.2, 0])
         noise_img = pixel_digit(r["noise"], side=2.2).move_to(img_pos)
         noise_label = caption(f"random noise\n(seed {r['seed']})").next_to(noise_img, DOWN, buff=0.25)
@@ -827,56 +864,78 @@ class RandomNoiseInput(Scene):
         box2 = netmob.answer_box()
         self.play(Create(box2), run_time=0.6)
         verdict2 = caption(f"a real {k}: output {r['real_outputs'][k]:.2f}; noise: {r['noise_outputs'][k]:.2f}. "
-                           "Just as sure.", size=P.LABEL_SIZE, color=P.TEXT).to_edge(DOWN, buff=0.35)
+                           "About as sure.", size=P.LABEL_SIZE, color=P.TEXT).to_edge(DOWN, buff=0.35)
         self.play(FadeIn(verdict2), run_time=0.6)
         self.wait(2.5)
 
 
 class MemorizationCurves(Scene):
     """Two real runs from the same initial weights: one on the true labels, one on shuffled labels.
-    With true labels the training cost drops fast; with shuffled ones it only creeps down."""
+    With true labels the training cost drops fast; with shuffled ones it only creeps down (zoomed in:
+    almost a straight line), while the share of its own training labels it gets right creeps up."""
 
     def construct(self):
         m = memorization_data()
         epochs = m["epochs"]
+        last = int(epochs[-1])
+        colors = {"true": P.SERIES[1], "shuffled": P.SERIES[2]}
         head = title("True labels vs shuffled labels")
         self.play(Write(head), run_time=0.8)
 
+        # --- both runs on shared axes ----------------------------------------------------------------
         y_top = float(np.ceil(max(m["true_cost"].max(), m["shuffled_cost"].max())))
-        axes = Axes(x_range=[0, int(epochs[-1]), 5], y_range=[0, y_top, 1], x_length=8.2, y_length=5.0,
-                    axis_config={"color": P.DIM_TEXT, "include_numbers": True, "font_size": P.SMALL_SIZE,
-                                 "include_tip": False}, tips=False).move_to([-1.9, -0.45, 0])
-        x_lab = caption("epoch (one pass over the training set)", size=P.SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
-        y_lab = caption("training cost", size=P.SMALL_SIZE).rotate(np.pi / 2).next_to(axes.y_axis, LEFT, buff=0.55)
-        self.play(Create(axes), FadeIn(x_lab), FadeIn(y_lab), run_time=1.2)
+        axes = Axes(x_range=[0, last, 5], y_range=[0, y_top, 1], x_length=6.2, y_length=4.6, tips=False,
+                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([-3.0, -0.45, 0])
+        x_ticks = VGroup(*[caption(str(e), size=P.TINY_SIZE).next_to(axes.c2p(e, 0), DOWN, buff=0.15)
+                           for e in range(0, last + 1, 5)])
+        y_ticks = VGroup(*[caption(str(v), size=P.TINY_SIZE).next_to(axes.c2p(0, v), LEFT, buff=0.15)
+                           for v in range(0, int(y_top) + 1)])
+        x_lab = caption("epoch (one pass over the training images)", size=P.TINY_SIZE).next_to(x_ticks, DOWN, buff=0.2)
+        y_lab = caption("training cost", size=P.SMALL_SIZE).rotate(np.pi / 2).next_to(y_ticks, LEFT, buff=0.25)
+        self.play(Create(axes), FadeIn(x_ticks, y_ticks, x_lab, y_lab), run_time=1.2)
 
-        colors = {"true": P.SERIES[1], "shuffled": P.SERIES[2]}
         curves = {}
         for key in ("true", "shuffled"):
             curve = VMobject(stroke_color=colors[key], stroke_width=4)
             curve.set_points_as_corners([axes.c2p(e, c) for e, c in zip(epochs, m[f"{key}_cost"])])
             curves[key] = curve
-        start_note = caption(f"same random start: cost {m['true_cost'][0]:.2f}", size=P.TINY_SIZE)
-        start_note.next_to(axes.c2p(0, m["true_cost"][0]), RIGHT, buff=0.2)
-        self.play(FadeIn(start_note), run_time=0.6)
-        self.play(Create(curves["true"]), Create(curves["shuffled"]), run_time=4.0, rate_func=rate_functions.linear)
-
         legend = VGroup()
         for key, text in (("true", "true labels"), ("shuffled", "shuffled labels")):
             legend.add(VGroup(Line(ORIGIN, 0.5 * RIGHT, stroke_color=colors[key], stroke_width=5),
                               caption(text, size=P.SMALL_SIZE, color=P.TEXT)).arrange(RIGHT, buff=0.2))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(axes, RIGHT, buff=0.4).align_to(axes, UP)
-        self.play(FadeIn(legend), run_time=0.6)
+        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.18).move_to([3.9, 2.7, 0])
+        start_note = caption("both start from the\nsame random weights", size=P.TINY_SIZE, align=LEFT)
+        start_note.next_to(axes.c2p(0, m["true_cost"][0]), RIGHT, buff=0.25)
+        self.play(FadeIn(legend), FadeIn(start_note), run_time=0.8)
+        self.play(Create(curves["true"]), Create(curves["shuffled"]), run_time=4.0, rate_func=rate_functions.linear)
+        self.wait(1.0)
 
-        # --- the numbers at the end ---------------------------------------------------------------------
-        last = int(epochs[-1])
-        rows = VGroup()
-        for key, text in (("true", "true"), ("shuffled", "shuffled")):
-            rows.add(caption(f"{text}: cost {m[f'{key}_cost'][1]:.3f} after epoch 1,\n"
-                             f"{m[f'{key}_cost'][-1]:.3f} after epoch {last};\n"
-                             f"right on {m[f'{key}_accuracy'][-1]:.1%} of the\ntraining images",
-                             size=P.TINY_SIZE, color=colors[key]))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.35).next_to(legend, DOWN, buff=0.6).align_to(legend, LEFT)
-        self.play(FadeIn(rows[0]), run_time=0.8)
-        self.play(FadeIn(rows[1]), run_time=0.8)
+        # --- the shuffled run, zoomed in ---------------------------------------------------------------
+        sc = m["shuffled_cost"][1:]
+        lo, hi = np.floor(sc.min() * 100) / 100, np.ceil(sc.max() * 100) / 100
+        zoom = Axes(x_range=[1, last, 1], y_range=[lo, hi, 0.01], x_length=3.6, y_length=2.1, tips=False,
+                    x_axis_config={"include_ticks": False}, y_axis_config={"include_ticks": False},
+                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([4.1, 0.5, 0])
+        z_title = caption("shuffled labels, zoomed in", size=P.TINY_SIZE, color=colors["shuffled"])
+        z_title.next_to(zoom, UP, buff=0.15)
+        z_x = VGroup(*[caption(str(e), size=P.TINY_SIZE).next_to(zoom.c2p(e, lo), DOWN, buff=0.12)
+                       for e in (1, 10, 20, last)])
+        z_y = VGroup(*[caption(f"{v:.2f}", size=P.TINY_SIZE).next_to(zoom.c2p(1, v), LEFT, buff=0.12)
+                       for v in (lo, hi)])
+        z_curve = VMobject(stroke_color=colors["shuffled"], stroke_width=3)
+        z_curve.set_points_as_corners([zoom.c2p(e, c) for e, c in zip(epochs[1:], sc)])
+        self.play(Create(zoom), FadeIn(z_title, z_x, z_y), run_time=1.0)
+        self.play(Create(z_curve), run_time=2.5, rate_func=rate_functions.linear)
+        creep = caption(f"{sc[0]:.3f} after epoch 1, {sc[-1]:.3f} after epoch {last}:\ncreeping down, almost in a line",
+                        size=P.TINY_SIZE, color=P.TEXT).next_to(z_x, DOWN, buff=0.2)
+        self.play(FadeIn(creep), run_time=0.8)
+        self.wait(1.0)
+
+        # --- how many of its own training labels each run gets right ---------------------------------------
+        acc_head = caption(f"training images it labels the way\nit was taught, after epoch {last}:", size=P.TINY_SIZE)
+        acc_rows = VGroup(*[caption(f"{text}: {m[f'{key}_accuracy'][-1]:.1%}", size=P.SMALL_SIZE, color=colors[key])
+                            for key, text in (("true", "true labels"), ("shuffled", "shuffled labels"))])
+        acc_rows.arrange(DOWN, buff=0.1)
+        acc = VGroup(acc_head, acc_rows).arrange(DOWN, buff=0.15).move_to([4.1, -2.65, 0])
+        self.play(FadeIn(acc), run_time=0.8)
         self.wait(3.0)
