@@ -43,7 +43,7 @@ from scenes.kit import palette as P  # noqa: E402
 from scenes.kit.landscape_view import LandscapeView  # noqa: E402
 from scenes.kit.scene3d import KitThreeDScene  # noqa: E402
 from scenes.kit.curve import CurveView, Hopper  # noqa: E402
-from scenes.kit.surface import Replay  # noqa: E402
+from scenes.kit.surface import FlatArrow, Replay  # noqa: E402
 from scenes.kit.text import FastNumber, label, math  # noqa: E402
 
 
@@ -314,3 +314,173 @@ class LearningRate(Scene):
         foot.to_edge(DOWN, buff=0.25)
         self.play(FadeIn(escaped), FadeIn(foot), run_time=0.8)
         self.wait(2.5)
+
+
+class ClosedFormLand:
+    """netcore's closed form C = 3/2 x^2 + 1/2 y^2 with the interface LandscapeView draws from.
+
+    The surface is drawn over the ellipse C <= ``rim`` (a polar grid, so the bowl has a level rim);
+    ``alphas``, ``betas``, ``cost`` are netcore's rectilinear grid over the same box (for contours)."""
+
+    def __init__(self, rim: float = 3.5, n_r: int = 12, n_theta: int = 48):
+        from netcore import closed_form
+
+        self.cf = closed_form
+        ax, by = np.sqrt(2 * rim / 3), np.sqrt(2 * rim)  # the rim's half-axes
+        r, th = np.meshgrid(np.linspace(0, 1, n_r + 1), np.linspace(0, 2 * np.pi, n_theta + 1), indexing="ij")
+        A, B = ax * r * np.cos(th), by * r * np.sin(th)
+        self.surface_grid = (A, B, closed_form.cost(A, B))
+        xs, ys, C = closed_form.surface(extent=by, resolution=81)
+        keep = np.abs(xs) <= ax * 1.001
+        self.alphas, self.betas, self.cost = xs[keep], ys, C[keep]
+        self.rim = rim
+
+    def height(self, a, b):
+        return self.cf.cost(a, b)
+
+    def gradient(self, a, b):
+        return self.cf.gradient(a, b)
+
+
+class DownhillDirection(KitThreeDScene):
+    """Two inputs: C(x, y) = 3/2 x^2 + 1/2 y^2 (netcore.closed_form) as a surface over the plane; the
+    gradient is the direction of steepest ascent and its length the steepness; minus the gradient is
+    downhill; a ball descends; from above, the gradient (3, 1) at (1, 1): x matters three times as much."""
+
+    ARROW_SCALE = 0.3  # plane units per unit of gradient (arrows drawn at 0.3 of their length)
+    TOP_SCALE = 0.42  # the same, for the vector and its components seen from above
+
+    def construct(self):
+        from netcore import closed_form
+
+        land = ClosedFormLand()
+        # walls no steeper (on screen) than the line of sight: the merged surface needs no depth sort
+        view = LandscapeView(land, width=3.9, z_size=1.3, color_scale="linear", z_max=land.rim)
+        center = view.smap(0.0, 0.0, 0.6)
+        self.set_camera_orientation(phi=52 * DEGREES, theta=-62 * DEGREES, zoom=1.05, frame_center=center)
+        cam = self.renderer.camera
+
+        title = label("Two inputs: which way is downhill?", size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
+        formula = math(r"C(x, y) = \tfrac{3}{2}x^2 + \tfrac{1}{2}y^2", size=P.LABEL_SIZE * 1.3)
+        formula.next_to(title, DOWN, aligned_edge=LEFT, buff=0.25)
+        self.add(view.surface)
+        self.add_fixed_in_frame_mobjects(title, formula)
+        axes = self.plane_axes(view)
+
+        p0 = np.array([1.0, 1.0])
+        g0 = closed_form.gradient(*p0)  # netcore: (3, 1)
+        path = closed_form.descent(tuple(p0), eta=0.15)
+        rolling = view.rolling(path.positions, closed_form.gradient(path.positions[:, 0], path.positions[:, 1]),
+                               arrow_max=2.5)
+        rolling.arrow.set_opacity(0)
+        self.add_fixed_orientation_mobjects(rolling.ball)
+
+        def screen(point3d):
+            return cam.project_point(np.asarray(point3d, float))
+
+        def surface_arrow(p, g, color, sign=1.0):
+            """An arrow on the surface over the plane vector sign * ARROW_SCALE * g at p."""
+            a, b = p
+            d = view.tangent(a, b, sign * self.ARROW_SCALE * g[0], sign * self.ARROW_SCALE * g[1])
+            start = view.point(a, b)
+            return FlatArrow(color=color).put(start, d, float(np.linalg.norm(d)), view.normal(a, b))
+
+        self.play(Write(title), FadeIn(formula), FadeIn(rolling.ball), run_time=1.8)
+
+        # --- the gradient: steepest ascent, its length the steepness --------------------------------
+        up = surface_arrow(p0, g0, P.GRADIENT)
+        tip = screen(up.start + up.vector)
+        up_text = VGroup(math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT),
+                         label("steepest ascent", size=P.SMALL_SIZE, color=P.GRADIENT)).arrange(DOWN, buff=0.1)
+        up_text = boxed(up_text.next_to(tip, UR, buff=0.1))
+        self.add_fixed_in_frame_mobjects(up_text)
+        self.remove(up_text)
+        self.play(FadeIn(up), FadeIn(up_text), run_time=1.2)
+        self.wait(1.2)
+
+        p1 = np.array([-0.45, -0.75])
+        g1 = closed_form.gradient(*p1)
+        up1 = surface_arrow(p1, g1, P.GRADIENT)
+        dot1 = Dot3DLike(view.point(*p1))
+        len_text = label("shorter arrow: gentler slope", size=P.SMALL_SIZE, color=P.GRADIENT)
+        len_text = boxed(len_text.next_to(screen(view.point(*p1)), DL, buff=0.25))
+        note = label("the arrow's length is the steepness", size=P.SMALL_SIZE, color=P.TEXT)
+        note.next_to(formula, DOWN, aligned_edge=LEFT, buff=0.3)
+        self.add_fixed_in_frame_mobjects(len_text, note)
+        self.remove(len_text, note)
+        self.play(FadeIn(up1), FadeIn(dot1), FadeIn(len_text), FadeIn(note), run_time=1.2)
+        self.wait(1.5)
+
+        # --- minus the gradient: downhill -------------------------------------------------------------
+        down = surface_arrow(p0, g0, P.DOWNHILL, sign=-1.0)
+        down_text = math(r"-\nabla C: \text{downhill}", size=P.LABEL_SIZE * 1.1, color=P.DOWNHILL)
+        down_text = boxed(down_text.next_to(screen(down.start + down.vector), DL, buff=0.1))
+        self.add_fixed_in_frame_mobjects(down_text)
+        self.remove(down_text)
+        self.play(FadeOut(up1), FadeOut(dot1), FadeOut(len_text), FadeIn(down), FadeIn(down_text), run_time=1.2)
+        self.wait(1.0)
+
+        # --- descend: small steps along minus the gradient (netcore's descent path) -------------------
+        step_note = label(f"step after step: move by −η∇C (η = {path.eta:g})", size=P.SMALL_SIZE)
+        step_note.next_to(note, DOWN, aligned_edge=LEFT, buff=0.15)
+        self.add_fixed_in_frame_mobjects(step_note)
+        self.remove(step_note)
+        self.play(FadeOut(up), FadeOut(up_text), FadeOut(down), FadeOut(down_text), FadeIn(step_note), run_time=0.8)
+        self.add(rolling.group)
+        dist = np.linalg.norm(np.diff(path.positions, axis=0), axis=1)
+        self.play(rolling.replay(5.0, durations=np.clip(dist / max(dist.max(), 1e-12), 0.25, 1.0)))
+        self.wait(0.6)
+
+        # --- from above: (3, 1) means x matters three times as much as y -----------------------------
+        levels = [float(closed_form.cost(*q)) for q in ((0.25, 0.25), (0.5, 0.5), (1.0, 1.0), (1.3, 1.3))]
+        contours = view.contours(levels, stroke_width=1.6, opacity=0.9)
+        self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60,
+                         frame_center=view.smap(-2.1, 0.0, 0.0),
+                         added_anims=[Animation(title), Animation(formula), FadeIn(contours), FadeIn(axes), FadeOut(step_note), FadeOut(note), FadeOut(rolling.ball),
+                                      FadeOut(rolling.trail)], run_time=2.5)
+        z0 = float(land.height(*p0))
+        base = view.smap(p0[0], p0[1], z0)
+        gx = view.smap.vector(self.TOP_SCALE * g0[0], 0, 0)
+        gy = view.smap.vector(0, self.TOP_SCALE * g0[1], 0)
+        full = FlatArrow(color=P.GRADIENT).put(base, gx + gy, float(np.linalg.norm(gx + gy)))
+        comp_x = FlatArrow(color=P.TEXT).put(base, gx, float(np.linalg.norm(gx)))
+        comp_y = FlatArrow(color=P.TEXT).put(base + gx, gy, float(np.linalg.norm(gy)))
+        dot = Dot3DLike(base)
+        lx = math(r"\partial C / \partial x = %g" % g0[0], size=P.LABEL_SIZE)
+        ly = math(r"\partial C / \partial y = %g" % g0[1], size=P.LABEL_SIZE)
+        lx = boxed(lx.next_to(screen(base + gx / 2), DOWN, buff=0.2))
+        ly = boxed(ly.next_to(screen(base + gx + gy / 2), RIGHT, buff=0.2))
+        lg = math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT)
+        lg = boxed(lg.next_to(screen(base + gx + gy), UP, buff=0.2))
+        verdict = VGroup(label("at (1, 1), nudging x changes C", size=P.LABEL_SIZE),
+                         label("three times as much as nudging y:", size=P.LABEL_SIZE),
+                         label("x matters three times as much", size=P.LABEL_SIZE, color=P.GRADIENT))
+        verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(formula, DOWN, aligned_edge=LEFT, buff=0.6)
+        self.add_fixed_in_frame_mobjects(lx, ly, lg, verdict)
+        self.remove(lx, ly, lg, verdict)
+        self.play(FadeIn(dot), FadeIn(full), FadeIn(lg), run_time=1.0)
+        self.play(FadeIn(comp_x), FadeIn(comp_y), FadeIn(lx), FadeIn(ly), run_time=1.0)
+        self.play(Write(verdict), run_time=1.2)
+        self.wait(2.5)
+
+    def plane_axes(self, view):
+        """Thin x and y axes through the origin at the height of the bowl's bottom, labelled."""
+        from manim import Line
+
+        a0, a1 = float(view.land.alphas[0]), float(view.land.alphas[-1])
+        b0, b1 = float(view.land.betas[0]), float(view.land.betas[-1])
+        x_axis = Line(view.smap(a0 - 0.3, 0, 0), view.smap(a1 + 0.5, 0, 0), color=P.DIM_TEXT, stroke_width=2)
+        y_axis = Line(view.smap(0, b0 - 0.3, 0), view.smap(0, b1 + 0.5, 0), color=P.DIM_TEXT, stroke_width=2)
+        return VGroup(x_axis, y_axis)
+
+
+def boxed(mob, opacity=0.7):
+    """A label on a dark, translucent box (legible over a coloured surface)."""
+    return VGroup(BackgroundRectangle(mob, color=P.BACKGROUND, fill_opacity=opacity, buff=0.08), mob)
+
+
+def Dot3DLike(point, color=P.TEXT, radius=0.07):
+    """A small flat dot at a 3-D point (drawn after the surface)."""
+    from manim import Dot
+
+    return Dot(point, radius=radius, color=color)

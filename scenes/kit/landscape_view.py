@@ -21,8 +21,11 @@ from .surface import Ball, ContourLines, CostSurface, FlatArrow, Replay, SceneMa
 
 
 class LandscapeView:
+    """``land``: anything with ``alphas``, ``betas``, ``cost`` (grid), ``height(a, b)`` and
+    ``gradient(a, b)``: a netcore ``Landscape``, or an adapter around netcore's closed form."""
+
     def __init__(self, land, width: float = 7.5, depth: float | None = None, z_size: float = 3.0,
-                 center=(0.0, 0.0, 0.0), max_faces: int = 32, z_max: float | None = None):
+                 center=(0.0, 0.0, 0.0), max_faces: int = 32, z_max: float | None = None, color_scale: str = "log"):
         self.land = land
         a0, a1 = float(land.alphas[0]), float(land.alphas[-1])
         b0, b1 = float(land.betas[0]), float(land.betas[-1])
@@ -30,7 +33,12 @@ class LandscapeView:
             depth = width * (b1 - b0) / (a1 - a0)  # equal scale along both directions
         z_max = float(np.max(land.cost)) if z_max is None else z_max
         self.smap = SceneMap((a0, a1), (b0, b1), (0.0, z_max), (width, depth, z_size), center)
-        self.surface = CostSurface(land.alphas, land.betas, land.cost, self.smap, max_faces=max_faces)
+        grid = getattr(land, "surface_grid", None)  # (A, B, C): a non-rectilinear grid to draw instead
+        if grid is None:
+            self.surface = CostSurface(land.alphas, land.betas, land.cost, self.smap, max_faces=max_faces,
+                                       color_scale=color_scale)
+        else:
+            self.surface = CostSurface(None, None, grid[2], self.smap, color_scale=color_scale, grid_ab=grid[:2])
 
     # --- geometry ---------------------------------------------------------------------------------
     def height(self, a, b):

@@ -74,7 +74,8 @@ class CostSurface(VGroup):
     ``max_faces`` per side: the grid is subsampled (every k-th grid point, always keeping the last)
     so that at most that many faces run along each axis; vertices stay exact grid values.
 
-    Drawn cheaply: each face's colour is its mean height on a log scale (``palette.surface_color``),
+    Drawn cheaply: each face's colour is its mean height on a log scale (``color_scale="log"``; or
+    ``"linear"``) through ``palette.surface_color``,
     darkened by a fixed light (Lambert shading baked in once) and a faint checkerboard; faces of
     (nearly) the same colour are merged into ONE VMobject of many closed subpaths. So the surface
     costs a few dozen draw calls per frame instead of one per face, and no per-frame shading. The
@@ -84,15 +85,24 @@ class CostSurface(VGroup):
     LIGHT = np.array([-0.35, 0.45, 1.0]) / np.linalg.norm([-0.35, 0.45, 1.0])
 
     def __init__(self, alphas, betas, cost, smap: SceneMap, max_faces: int = 32, opacity: float = 1.0,
-                 color_levels: int = 40, shade_levels: int = 6, checker: float = 0.06, **kwargs):
+                 color_levels: int = 40, shade_levels: int = 6, checker: float = 0.06, color_scale: str = "log",
+                 grid_ab=None, **kwargs):
         super().__init__(**kwargs)
-        alphas, betas, cost = np.asarray(alphas, float), np.asarray(betas, float), np.asarray(cost, float)
-        ia = subsample(len(alphas), max_faces)
-        ib = subsample(len(betas), max_faces)
-        self.alphas, self.betas, self.cost = alphas[ia], betas[ib], cost[np.ix_(ia, ib)]
-        self.grid_indices = (ia, ib)
+        cost = np.asarray(cost, float)
+        if grid_ab is None:  # a rectilinear grid alphas x betas, subsampled
+            alphas, betas = np.asarray(alphas, float), np.asarray(betas, float)
+            ia = subsample(len(alphas), max_faces)
+            ib = subsample(len(betas), max_faces)
+            self.alphas, self.betas, self.cost = alphas[ia], betas[ib], cost[np.ix_(ia, ib)]
+            self.grid_indices = (ia, ib)
+            A, B = np.meshgrid(self.alphas, self.betas, indexing="ij")
+        else:  # any quad grid: plane coordinates A[i, j], B[i, j] with cost[i, j] there (e.g. polar)
+            A, B = (np.asarray(v, float) for v in grid_ab)
+            self.alphas = self.betas = None
+            self.cost = cost
+            ia, ib = np.arange(A.shape[0]), np.arange(A.shape[1])
+        self.grid_ab = (A, B)
         self.smap = smap
-        A, B = np.meshgrid(self.alphas, self.betas, indexing="ij")
         pts = smap(A, B, self.cost)
         lo, hi = float(cost.min()), float(cost.max())
         self.range = (lo, hi)
@@ -103,7 +113,10 @@ class CostSurface(VGroup):
         normal *= np.sign(normal[:, 2:3] + 1e-12)
         shade = 0.55 + 0.45 * np.clip(normal @ self.LIGHT, 0, 1)
         mean = 0.25 * (self.cost[:-1, :-1] + self.cost[1:, :-1] + self.cost[1:, 1:] + self.cost[:-1, 1:]).ravel()
-        level = log_levels(mean, lo, hi)
+        if color_scale == "log":
+            level = log_levels(mean, lo, hi)
+        else:  # linear in height
+            level = np.clip((mean - lo) / (hi - lo if hi > lo else 1.0), 0, 1)
         ii, jj = np.meshgrid(np.arange(len(ia) - 1), np.arange(len(ib) - 1), indexing="ij")
         check = ((ii + jj) % 2).ravel()
         self.face_level = level  # per face: normalised log height (tests, legends)
