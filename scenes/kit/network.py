@@ -183,7 +183,9 @@ class NetworkMobject(VGroup):
                 d = b[jj] - a[kk]
                 u = d / np.linalg.norm(d, axis=1, keepdims=True)
                 pairs = np.stack([self.shown[l + 1][jj], self.shown[l][kk]], axis=1)
-                self.edges.add(LayerEdges(a[kk] + u * r, b[jj] - u * r, pairs, n_bins, max_edge_width))
+                edges = LayerEdges(a[kk] + u * r, b[jj] - u * r, pairs, n_bins, max_edge_width)
+                edges.local = (jj, kk)  # drawn-neuron indices of each edge's ends (next layer, this layer)
+                self.edges.add(edges)
 
         self.output_labels = VGroup()
         if output_labels:
@@ -206,11 +208,25 @@ class NetworkMobject(VGroup):
             out.append((W[edges.pairs[:, 0], edges.pairs[:, 1]], float(np.max(np.abs(W)))))
         return out
 
+    def refresh_geometry(self) -> "NetworkMobject":
+        """Re-read neuron centres and radius from the drawn circles (after the network was moved or
+        scaled), so edges redrawn by ``set_weights`` and sweeps start and end at the circles."""
+        self.positions = [np.array([c.get_center() for c in layer]) for layer in self.neurons]
+        r = self.neurons[0][0].width / 2
+        for l, edges in enumerate(self.edges):
+            jj, kk = edges.local
+            a, b = self.positions[l], self.positions[l + 1]
+            d = b[jj] - a[kk]
+            u = d / np.linalg.norm(d, axis=1, keepdims=True)
+            edges.starts, edges.ends = a[kk] + u * r, b[jj] - u * r
+        return self
+
     def set_weights(self, net) -> "NetworkMobject":
-        """Redraw the edges for ``net``'s weights (same layer sizes)."""
+        """Redraw the edges for ``net``'s weights (same layer sizes), where the neurons now are."""
         if tuple(net.sizes) != self.sizes:
             raise ValueError(f"network sizes {net.sizes} differ from the drawn {self.sizes}")
         self.net = net
+        self.refresh_geometry()
         for edges, (values, wmax) in zip(self.edges, self.layer_weights(net)):
             edges.set_values(values, wmax)
         return self
@@ -258,6 +274,7 @@ class NetworkMobject(VGroup):
         layer's neurons take their activations. Returns one Succession."""
         acts = self.forward(x)
         self.activations = acts  # the state the animation ends in (answer_box reads it)
+        self.refresh_geometry()
         steps = [self.layer_fill_animation(0, acts[0], fill_time)]
         for l in range(len(self.sizes) - 1):
             if len(self.edges) > l:
