@@ -430,6 +430,7 @@ class CostOfOneExample(Scene):
         total = number(start.cost, places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
         total_label = caption("sum: the cost\nof this example", size=P.SMALL_SIZE)
         total_group = VGroup(total_label, total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
+        self.outs, self.squares, self.total = outs, sq_nums, total  # the readouts (tests read their values)
         self.play(Create(brace), FadeIn(total_label), run_time=0.8)
         self.play(FadeIn(total, scale=1.3), run_time=0.8)
         verdict = caption("large: the network\nhas no idea", size=P.SMALL_SIZE)
@@ -510,6 +511,7 @@ class AverageCost(Scene):
                           stroke_width=3, max_tip_length_to_length_ratio=0.2)
         out_num = number(data["average_start"], places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
         out_num.next_to(out_arrow, RIGHT, buff=0.2)
+        self.out_num = out_num
         out_label = caption("output: one number", size=P.SMALL_SIZE).next_to(out_num, UP, buff=0.35)
 
         stack = VGroup(*[thumbnail(d.x_train[i], side=0.62) for i in range(6)])
@@ -591,6 +593,7 @@ class GradientVector(Scene):
             length = max(bar_len * abs(v) / g["largest"], 0.03)
             bars.add(Rectangle(width=length, height=0.16, stroke_width=0, fill_color=color, fill_opacity=1)
                      .move_to([x_bar, yy, 0], aligned_edge=LEFT))
+        self.pvals, self.gvals = pvals, gvals
         col_h = top - bottom
         mid = (top + bottom) / 2
         brackets_p = VGroup(bracket(col_h, LEFT).move_to([x_param - 0.8, mid, 0]),
@@ -701,6 +704,7 @@ class GradientNudging(Scene):
             dot.move_to(head_point)
             box.become(netmob.answer_box())
 
+        self.netmob, self.step_num, self.cost_num = netmob, step_num, cost_num
         moving = VGroup(netmob, step_num, cost_num, curve, dot, box)
         self.add(curve)
         self.play(Replay(moving, len(steps), on_state, run_time=self.RUN_TIME, rate_func=rate_functions.linear))
@@ -741,6 +745,7 @@ class TestAccuracy(Scene):
         counter.to_corner(UR, buff=0.45)
         correct_num.set_value(0)
         total_num.set_value(0)
+        self.correct_num, self.total_num = correct_num, total_num
 
         cells = grid_positions(n, self.COLS, 0.74, 0.8, center=[2.35, 0.2, 0])
         self.play(Create(frame), FadeIn(readout), FadeIn(counter), run_time=0.8)
@@ -798,7 +803,7 @@ class HiddenWeights(Scene):
 
         side, gap = 1.45, 0.17
         pos = grid_positions(len(W), 4, side + gap, side + gap, center=[2.6, -0.35, 0])
-        tiles = VGroup(*[pixel_weights(w, side=side).move_to(p) for w, p in zip(W, pos)])
+        self.tiles = tiles = VGroup(*[pixel_weights(w, side=side).move_to(p) for w, p in zip(W, pos)])
 
         text = VGroup(
             caption("each square: one neuron of the\nfirst hidden layer, its 784\nincoming weights on the\n28 x 28 pixel grid",
@@ -843,6 +848,7 @@ class RandomNoiseInput(Scene):
                         .move_to([out_x, p[1], 0], aligned_edge=LEFT)
                         for a, p in zip(r["noise_outputs"], netmob.positions[-1])])
         k = r["answer"]
+        self.outs = outs
 
         self.play(Write(head), run_time=0.8)
         self.play(FadeIn(netmob), FadeIn(noise_img), FadeIn(noise_label), run_time=1.0)
