@@ -107,7 +107,7 @@ class BallDownhill(KitThreeDScene):
             cost_num.set_value(float(costs[i]))
 
         self.rolling = rolling = view.rolling(coords, grads, on_index=show_index)
-        self.view = view
+        self.view, self.land, self.readouts = view, land, {"step": step_num, "cost": cost_num}
         self.add_fixed_orientation_mobjects(rolling.ball)
 
         moving = VGroup(rolling.group, panel)  # redrawn every frame of the roll; nothing else is
@@ -201,6 +201,7 @@ class ManyValleys(Scene):
             size_num.set_value(abs(pos[min(k + 1, len(pos) - 1)] - pos[min(k, len(pos) - 1)]))
 
         solo = Hopper(view, [balls[first]], [colors[first]], on_step=on_step)
+        self.view, self.slice, self.readouts = view, sl, {"step": step_num, "step size": size_num}
         self.add(solo.group)
         self.play(FadeIn(solo.group, scale=0.5), FadeIn(readouts), run_time=0.6)
         moving = VGroup(solo.group, ticks, readouts)
@@ -214,6 +215,7 @@ class ManyValleys(Scene):
         # --- every ball: different starts, different valleys ---------------------------------------
         others = [i for i in range(len(balls)) if i != first]
         crowd = Hopper(view, [balls[i] for i in others], [colors[i] for i in others])
+        self.hoppers = [solo, crowd]
         starts_marks = VGroup(*[Dot(view.to_scene(starts[i], 0), radius=0.07, color=colors[i]) for i in range(len(balls))])
         self.play(FadeOut(note), FadeOut(readouts), FadeOut(ticks), FadeIn(crowd.group, scale=0.5),
                   FadeIn(starts_marks), run_time=0.8)
@@ -228,6 +230,7 @@ class ManyValleys(Scene):
         ridge.next_to(view.point(sl.meta["ridge_t"]), UP, buff=0.2)
         end = label("where a ball settles depends on where it starts", size=P.LABEL_SIZE)
         end.next_to(sub, DOWN, aligned_edge=LEFT, buff=0.3)
+        self.labels = {"valleys": marks, "ridge": ridge}
         self.play(FadeIn(marks), FadeIn(ridge), run_time=0.8)
         self.play(Write(end), run_time=1.2)
         self.wait(2.5)
@@ -288,6 +291,7 @@ class LearningRate(Scene):
 
         n_states = max(h.n_states for h in hoppers)
         escaped = VGroup()
+        self.slice, self.hoppers, self.readouts = sl, hoppers, {"step": step_num, "costs": costs_nums}
 
         def on_state(s):
             step = int(np.floor(s + 1e-9))
@@ -370,7 +374,8 @@ class DownhillDirection(KitThreeDScene):
         p0 = np.array([1.0, 1.0])
         g0 = closed_form.gradient(*p0)  # netcore: (3, 1)
         path = closed_form.descent(tuple(p0), eta=0.15)
-        rolling = view.rolling(path.positions, closed_form.gradient(path.positions[:, 0], path.positions[:, 1]),
+        self.view, self.path, self.gradient_shown = view, path, g0
+        self.rolling = rolling = view.rolling(path.positions, closed_form.gradient(path.positions[:, 0], path.positions[:, 1]),
                                arrow_max=2.5)
         rolling.arrow.set_opacity(0)
         self.add_fixed_orientation_mobjects(rolling.ball)

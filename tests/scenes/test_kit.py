@@ -1,0 +1,193 @@
+"""The scene kit's mobjects draw what netcore computed: edge colours follow the weights' signs, at most
+16 neurons per layer, numbers as given, balls where they were put, one animation per replay."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenes.kit import palette as P
+from scenes.kit.network import NetworkMobject, shown_indices
+
+
+@pytest.fixture(scope="module")
+def net():
+    from netcore.network import Network
+
+    return Network((784, 16, 16, 10), seed=3)
+
+
+@pytest.fixture(scope="module")
+def image():
+    return np.random.default_rng(0).random(784)
+
+
+def edge_signs_match(mob, network):
+    for l, edges in enumerate(mob.edges):
+        W = network.weights[l]
+        wmax = np.max(np.abs(W))
+        seen = 0
+        for b in edges.bins:
+            assert b.get_stroke_color() == (P.POSITIVE if b.sign > 0 else P.NEGATIVE)
+            j, k = edges.pairs[b.edge_ids].T
+            w = W[j, k]
+            assert np.all((w >= 0) == (b.sign > 0)), f"layer {l}: an edge in a {b.sign:+d} bin has the other sign"
+            levels = np.minimum((np.abs(w) / wmax * edges.n_bins).astype(int), edges.n_bins - 1)
+            assert np.all(levels == b.level)
+            assert len(b.points) == 4 * len(b.edge_ids)
+            seen += len(b.edge_ids)
+        assert seen == len(edges.pairs)  # every drawn edge is in exactly one bin
+    return True
+
+
+def test_network_draws_at_most_16_neurons_per_layer(net, image):
+    mob = NetworkMobject(net, image)
+    assert mob.drawn_counts() == [16, 16, 16, 10]
+    assert all(n <= 16 for n in mob.drawn_counts())
+    assert list(mob.shown[0]) == list(range(8)) + list(range(776, 784))
+    assert len(mob.ellipses) == 1 and len(mob.braces) == 1
+    assert mob.braces[0][1].text == "784"
+    assert [t.text for t in mob.output_labels] == [str(i) for i in range(10)]
+    # first-layer edges only for the shown inputs
+    assert set(mob.edges[0].pairs[:, 1]) == set(mob.shown[0])
+    assert len(mob.edges[0].pairs) == 16 * 16
+
+
+def test_network_edges_follow_weight_signs_and_sizes(net, image):
+    from netcore.network import Network
+
+    mob = NetworkMobject(net, image)
+    assert edge_signs_match(mob, net)
+    other = Network((784, 16, 16, 10), seed=4)
+    mob.set_weights(other)
+    assert edge_signs_match(mob, other)
+    # widths grow with the bin level within a sign
+    for edges in mob.edges:
+        pos = [b for b in edges.bins if b.sign > 0]
+        assert all(a.get_stroke_width() < b.get_stroke_width() for a, b in zip(pos, pos[1:]))
+
+
+def test_network_activations_are_netcores(net, image):
+    mob = NetworkMobject(net, image)
+    acts = net.forward(image[None])[1]
+    for layer, idx, a in zip(mob.neurons, mob.shown, acts):
+        for circle, i in zip(layer, idx):
+            assert circle.get_fill_color() == P.activation_color(a[0, i])
+    assert mob.answer() == int(np.argmax(acts[-1][0]))
+    box = mob.answer_box()
+    assert box.get_color() == P.ANSWER
+
+
+def test_network_morph_and_moves_keep_edges_on_the_neurons(net, image):
+    from netcore.network import Network
+
+    mob = NetworkMobject(net, image)
+    mob.shift([1.5, -0.5, 0]).scale(0.6)
+    other = Network((784, 16, 16, 10), seed=5)
+    anim = mob.morph_to(other, image)
+    anim.begin()
+    anim.interpolate(0.5)
+    anim.interpolate(1.0)
+    assert mob.net is other
+    assert edge_signs_match(mob, other)
+    r = mob.neurons[1][0].width / 2
+    e = mob.edges[1]
+    j, k = e.local
+    assert np.allclose(np.linalg.norm(e.starts - mob.positions[1][k], axis=1), r)
+    assert np.allclose(np.linalg.norm(e.ends - mob.positions[2][j], axis=1), r)
+
+
+def test_small_layers_are_drawn_whole():
+    from netcore.network import Network
+
+    small = Network((5, 3, 2), seed=0)
+    mob = NetworkMobject(small, np.linspace(0, 1, 5))
+    assert mob.drawn_counts() == [5, 3, 2]
+    assert len(mob.ellipses) == 0
+    assert list(shown_indices(40)) == list(range(8)) + list(range(32, 40))
+
+
+def test_feed_forward_is_one_animation(net, image):
+    from manim import Succession
+
+    mob = NetworkMobject(net)
+    anim = mob.feed_forward(image)
+    assert isinstance(anim, Succession)
+    assert mob.answer() == int(np.argmax(net.feedforward(image[None])[0]))
+
+
+def test_fast_number_shows_the_value_and_stays_put():
+    from scenes.kit.text import FastNumber
+
+    n = FastNumber(4.9, places=3)
+    n.move_to([2.0, 1.0, 0]).scale(1.5)
+    left = n.points[0].copy()
+    for v in (0.6754, 12.5, 0.0):
+        n.set_value(v)
+        assert n.get_value() == v
+        assert np.allclose(n.points[0], left)
+    assert n.text(0.6754) == "0.675"
+    assert FastNumber(3, places=0).text(100) == "100"
+
+
+def test_number_column_shows_head_ellipsis_tail():
+    from scenes.kit.numbers import NumberColumn
+
+    values = np.arange(13002) * 0.001 - 5
+    col = NumberColumn(values, head=4, tail=2, places=3)
+    assert list(col.indices) == [0, 1, 2, 3, 13000, 13001]
+    assert [e.get_value() for e in col.entries] == pytest.approx(values[col.indices])
+
+
+def test_replay_is_one_animation_through_all_states():
+    from manim import VGroup
+
+    from scenes.kit.surface import Replay
+
+    seen = []
+    anim = Replay(VGroup(), 5, seen.append, durations=[1, 1, 2, 4], run_time=4)
+    anim.begin()
+    for a in np.linspace(0, 1, 9):
+        anim.interpolate(a)
+    anim.finish()
+    assert seen[0] == 0.0 and seen[-1] == 4.0
+    assert seen == sorted(seen)
+    assert anim.state_at(0.25) == pytest.approx(2.0)  # two unit transitions out of eight time units
+
+
+def test_surface_vertices_are_grid_values():
+    from scenes.kit.surface import CostSurface, SceneMap
+
+    a = np.linspace(-1, 1, 61)
+    b = np.linspace(-2, 2, 41)
+    cost = 1 + a[:, None] ** 2 + 0.5 * b[None, :] ** 2
+    smap = SceneMap((a[0], a[-1]), (b[0], b[-1]), (0, cost.max()))
+    surf = CostSurface(a, b, cost, smap, max_faces=20)
+    ia, ib = surf.grid_indices
+    assert ia[0] == 0 and ia[-1] == 60 and ib[-1] == 40 and len(ia) <= 21
+    assert np.array_equal(surf.cost, cost[np.ix_(ia, ib)])
+    zs = np.concatenate([p.points[0::4, 2] for p in surf.pieces])  # the anchors (corners), not handles
+    heights = smap.inverse(np.stack([np.zeros_like(zs), np.zeros_like(zs), zs], 1))[:, 2]
+    assert np.all(np.isin(np.round(heights, 9), np.round(surf.cost.ravel(), 9)))
+    assert sum(len(p.face_ids) for p in surf.pieces) == (len(ia) - 1) * (len(ib) - 1)
+
+
+def test_user_trace_replaces_the_default_runs(scene_data, tmp_path, monkeypatch):
+    import shutil
+
+    kd = scene_data
+    original = kd.trace("descent")
+    copy = tmp_path / "mine.npz"
+    shutil.copy(original.path, copy)
+    monkeypatch.setenv("NETCORE_TRACE", str(copy))
+    kd._memo.clear()
+    try:
+        mine = kd.trace("descent")
+        assert mine.path == copy
+        assert kd.trace("lesson").path == copy
+        assert kd.trace_key("descent").startswith("user-")
+        # other runs take the user's network, with their own seeds
+        assert kd.spec("minimum-b").seed == original.meta["network"]["seed"] + 1
+    finally:
+        monkeypatch.delenv("NETCORE_TRACE")
+        kd._memo.clear()
