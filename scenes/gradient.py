@@ -88,9 +88,12 @@ class BallDownhill(KitThreeDScene):
         cap3 = label(f"ball: full-batch gradient descent, learning rate {hp['eta']:g}, "
                      f"{trace.meta['data']['n_train']:,} MNIST training images",
                      size=P.TINY_SIZE, color=P.DIM_TEXT)
-        captions = VGroup(cap1, cap2, cap3).arrange(DOWN, aligned_edge=LEFT, buff=0.08).to_corner(DL, buff=0.3)
+        cap4 = label("arrow: downhill (minus the true gradient, projected into the plane); "
+                     "cost: the true cost at that step", size=P.TINY_SIZE, color=P.DIM_TEXT)
+        captions = VGroup(cap1, cap2, cap3, cap4).arrange(DOWN, aligned_edge=LEFT, buff=0.08).to_corner(DL, buff=0.3)
         self.add(view.surface)
         self.add_fixed_in_frame_mobjects(title, captions)
+        self.remove(title)  # written below; the captions are simply there (no fade: 250 glyphs a frame)
 
         # --- readouts: step and true cost of the snapshot the ball last reached -------------------
         step_num = FastNumber(int(steps[0]), places=0)
@@ -111,7 +114,7 @@ class BallDownhill(KitThreeDScene):
         self.add_fixed_orientation_mobjects(rolling.ball)
 
         moving = VGroup(rolling.group, panel)  # redrawn every frame of the roll; nothing else is
-        self.play(Write(title), FadeIn(captions), FadeIn(moving), run_time=2.0)
+        self.play(Write(title), FadeIn(moving), run_time=2.0)
         self.wait(0.6)
 
         # --- the roll: ONE animation through every snapshot ---------------------------------------
@@ -130,7 +133,7 @@ class BallDownhill(KitThreeDScene):
                          added_anims=[FadeIn(contours), FadeOut(rolling.arrow, run_time=0.5), FadeOut(title, run_time=0.5),
                                       Animation(panel)],  # redrawn above the turning surface
                          run_time=3.0)
-        title2 = label("From above: the same path on the cost's contour lines", size=P.TITLE_SIZE * 0.9)
+        title2 = label("From above: the path on contour lines", size=P.TITLE_SIZE * 0.9)
         title2.to_corner(UL, buff=0.35)
         self.add_fixed_in_frame_mobjects(title2)
         cam = self.renderer.camera
