@@ -253,20 +253,6 @@ def labelled_thumbnail(pixels, digit: int, side: float = 0.8) -> VGroup:
     return group
 
 
-def network_at(netmob: NetworkMobject, point) -> NetworkMobject:
-    """Move a drawn network to ``point``, carrying along the edge end points and neuron positions it
-    keeps for redrawing (``set_weights``, ``morph_to`` and the edge sweep of ``feed_forward`` redraw
-    from them; a plain ``move_to`` would leave them at the old place)."""
-    before = netmob.get_center()
-    netmob.move_to(point)
-    shift = netmob.get_center() - before
-    for edges in netmob.edges:
-        edges.starts = edges.starts + shift
-        edges.ends = edges.ends + shift
-    netmob.positions = [p + shift for p in netmob.positions]
-    return netmob
-
-
 def grid_positions(n: int, cols: int, dx: float, dy: float, center=ORIGIN) -> np.ndarray:
     rows = int(np.ceil(n / cols))
     out = []
@@ -274,6 +260,22 @@ def grid_positions(n: int, cols: int, dx: float, dy: float, center=ORIGIN) -> np
         r, c = divmod(i, cols)
         out.append([(c - (cols - 1) / 2) * dx, ((rows - 1) / 2 - r) * dy, 0.0])
     return np.array(out) + np.asarray(center, float)
+
+
+def on_baseline(reference, *texts):
+    """Shift ``texts`` vertically so their letters sit on the same baseline as ``reference`` (text
+    centred at one height would not: descenders and ascenders move the centre)."""
+    def baseline(t):
+        flat = [c for c in t.family_members_with_points()]
+        chars = getattr(t, "text", "").replace(" ", "").replace("\n", "")
+        for ch, glyph in zip(chars, flat):
+            if ch in "acemnorsuvwxz0123456789":
+                return glyph.get_bottom()[1]
+        return t.get_bottom()[1]
+
+    y = baseline(reference)
+    for t in texts:
+        t.shift((y - baseline(t)) * UP)
 
 
 def title(text: str) -> VGroup:
@@ -374,7 +376,7 @@ class CostOfOneExample(Scene):
         self.play(Write(head), run_time=0.8)
 
         # --- the network at step 0 ------------------------------------------------------------------
-        netmob = network_at(NetworkMobject(net0, width=7.0, height=5.6), [1.3, -0.35, 0])
+        netmob = NetworkMobject(net0, width=7.0, height=5.6).move_to([1.3, -0.35, 0])
         img = pixel_digit(x, side=2.2).move_to([-5.0, -0.2, 0])
         img_label = caption(f"a training image,\nlabelled {start.label}").next_to(img, DOWN, buff=0.25)
         state = caption("random initial weights and biases (step 0)").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
@@ -401,6 +403,7 @@ class CostOfOneExample(Scene):
                            for v, y in zip(start.desired, ys)])
         h_out = caption("output").move_to([xs["out"], 2.38, 0])
         h_des = caption("desired").move_to([xs["desired"], 2.38, 0])
+        on_baseline(h_out, h_des)
         self.play(LaggedStart(*[FadeIn(o, shift=0.2 * RIGHT) for o in outs], lag_ratio=0.06), FadeIn(h_out), run_time=1.2)
         self.wait(0.5)
         self.play(LaggedStart(*[FadeIn(v) for v in desired], lag_ratio=0.06), FadeIn(h_des), run_time=1.0)
@@ -421,6 +424,7 @@ class CostOfOneExample(Scene):
             sq_nums.add(s_num)
             expr_outs.add(a_num)
         h_sq = caption("(output \u2212 desired)\u00b2").move_to([(xs["expr"] + xs["square"]) / 2, 2.38, 0])
+        on_baseline(h_out, h_sq)
         self.play(FadeIn(h_sq), LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05), run_time=1.4)
         self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in sq_nums], lag_ratio=0.05), run_time=1.0)
         self.wait(0.6)
@@ -641,7 +645,7 @@ class GradientNudging(Scene):
         x = d.x_train[i3]
 
         head = title("Gradient descent: nudge, recompute, repeat")
-        netmob = network_at(NetworkMobject(trace.network(0), x, width=5.0, height=5.6), [-2.0, -0.45, 0])
+        netmob = NetworkMobject(trace.network(0), x, width=5.0, height=5.6).move_to([-2.0, -0.45, 0])
         img = pixel_digit(x, side=1.1).next_to(netmob, LEFT, buff=0.3)
         rule = math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=P.LABEL_SIZE * 1.15)
         eta_text = caption(f"learning rate \u03b7 = {h['eta']:g}\neach step: one mini-batch of {h['batch_size']}",
@@ -838,15 +842,15 @@ class RandomNoiseInput(Scene):
         net = trace.network(-1)
 
         head = title("Random noise in: a confident answer out")
-        netmob = network_at(NetworkMobject(net, width=6.2, height=5.6), [0.2, -0.4, 0])
+        netmob = NetworkMobject(net, width=6.2, height=5.6).move_to([0.2, -0.4, 0])
         img_pos = np.array([-5.3, -0.2, 0])
         noise_img = pixel_digit(r["noise"], side=2.2).move_to(img_pos)
         noise_label = caption(f"random noise\n(seed {r['seed']})").next_to(noise_img, DOWN, buff=0.25)
 
         out_x = netmob.output_labels.get_right()[0] + 0.25
         outs = VGroup(*[number(a, places=2, size=P.SMALL_SIZE * 1.15, color=P.DIM_TEXT)
-                        .move_to([out_x, p[1], 0], aligned_edge=LEFT)
-                        for a, p in zip(r["noise_outputs"], netmob.positions[-1])])
+                        .move_to([out_x, c.get_y(), 0], aligned_edge=LEFT)
+                        for a, c in zip(r["noise_outputs"], netmob.neurons[-1])])
         k = r["answer"]
         self.outs = outs
 
