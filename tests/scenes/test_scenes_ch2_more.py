@@ -1,58 +1,31 @@
 """Chapter 2 scenes beyond the descent (``scenes/gradient_more.py``): every scene renders, the numbers
-they show are netcore's, and one frame matches its recorded control frame.
+they show are netcore's, and one frame matches its reference frame.
 
-The scenes run on the first 1,000 training / 500 test images of ../shared/mnist (``small_data``), with
-their traces trained into a private cache, at a tiny resolution and frame rate.
-
-Control frames: ``tests/control_data/gradient_more/*.npz``. Re-record them after an intended change
-with ``SET_FRAMES=1 pytest tests/test_scenes_ch2_more.py -k frame`` (or pytest's ``--set_test`` where
-the project's conftest registers it), then look at the frame before committing it.
+Fixtures from ``conftest.py``: ``scene_data`` (the kit on the first 1,000 training / 500 test images
+of ../shared/mnist, traces trained into a private cache) and ``rendered_scene`` (each scene rendered
+once at 256x144, 5 frames per second, no video written). Reference frame:
+``control_data/gradient_more/``; regenerate with ``.venv/bin/pytest tests/scenes/test_scenes_ch2_more.py
+-k frame --set_test`` and look at it before committing.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from manim.utils.testing.frames_comparison import frames_comparison
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from netcore.network import Network
+from scenes import gradient_more as g  # after the merge into scenes/gradient.py: scenes.gradient
+from scenes.kit import data as kd
+from scenes.kit.images import grey_rgb, weight_rgb
+from scenes.kit.pixels import PixelImage, pixel_digit, quantise
 
-from manim import tempconfig  # noqa: E402
-from manim.utils.testing import frames_comparison as fc  # noqa: E402
-
-from netcore.network import Network  # noqa: E402
-from scenes import gradient_more as g  # noqa: E402  (after the merge: scenes.gradient)
-from scenes.kit import data as kd  # noqa: E402
-from scenes.kit.images import grey_rgb, weight_rgb  # noqa: E402
-from scenes.kit.pixels import PixelImage, pixel_digit, quantise  # noqa: E402
-
-SHARED_MNIST = ROOT.parent / "shared" / "mnist"
-pytestmark = pytest.mark.skipif(not SHARED_MNIST.is_dir(), reason="needs ../shared/mnist")
-
-__module_test__ = "gradient_more"  # control frames live in tests/control_data/gradient_more/
+__module_test__ = "gradient_more"  # reference frames live in control_data/gradient_more/
 
 
 @pytest.fixture(scope="module")
-def env(small_data, tmp_path_factory):
-    """The kit's runs on the small real data, trained once into a private cache."""
-    saved = {k: os.environ.get(k) for k in ("NETCORE_CACHE", "NETCORE_TRACE")}
-    os.environ["NETCORE_CACHE"] = str(tmp_path_factory.mktemp("traces"))
-    os.environ.pop("NETCORE_TRACE", None)
-    kd.set_dataset(small_data)
-    try:
-        yield small_data
-    finally:
-        kd.set_dataset(None)
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+def env(scene_data):
+    return kd.dataset()
 
 
 @pytest.fixture(scope="module")
@@ -61,19 +34,8 @@ def lesson(env):
 
 
 @pytest.fixture(scope="module")
-def media(tmp_path_factory):
-    return tmp_path_factory.mktemp("media")  # one media folder: LaTeX and text caches are shared
-
-
-def render(scene_cls, media):
-    """Render a whole scene at 128x72 pixels, 2 frames a second (frames drawn, no movie written)."""
-    cfg = {"pixel_width": 128, "pixel_height": 72, "frame_rate": 2, "media_dir": str(media),
-           "disable_caching": True, "write_to_movie": False, "save_last_frame": False,
-           "progress_bar": "none", "verbosity": "WARNING"}
-    with tempconfig(cfg):
-        scene = scene_cls()
-        scene.render()
-    return scene
+def rendered(env, rendered_scene):
+    return lambda name: rendered_scene(getattr(g, name))
 
 
 # --- every scene renders ------------------------------------------------------------------------
@@ -82,26 +44,13 @@ SCENES = ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVec
           "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]
 
 
-@pytest.fixture(scope="module")
-def rendered(env, media):
-    """Each scene rendered once (in test order), for the tests that read its final state."""
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = render(getattr(g, name), media)
-        return cache[name]
-
-    return get
-
-
 @pytest.mark.parametrize("name", SCENES)
 def test_scene_renders(rendered, name):
     scene = rendered(name)
     assert scene.renderer.num_plays > 0
     assert scene.renderer.time > 5  # a scene, not a still
     frame = scene.renderer.get_frame()
-    assert frame.shape[:2] == (72, 128) and frame[..., :3].max() > 100  # something bright was drawn
+    assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100  # something bright was drawn
 
 
 # --- the numbers on screen are netcore's --------------------------------------------------------------
@@ -240,30 +189,10 @@ def test_pixel_image_covers_every_pixel_once(env):
     assert small.height == pytest.approx(2.0) and small.layers[0].pixel_count == 6
 
 
-# --- one frame against its control frame ----------------------------------------------------------------
+# --- one frame against its reference frame ----------------------------------------------------------------
 
-class _Options:
-    """``request`` as frames_comparison reads it, also where the project's conftest does not register
-    manim's ``--set_test`` / ``--show_diff`` options (then ``SET_FRAMES=1`` records control frames)."""
-
-    def __init__(self, request):
-        self._request = request
-        self.config = self
-
-    def getoption(self, name, default=None):
-        try:
-            return self._request.config.getoption(name)
-        except ValueError:
-            return {"--set_test": os.environ.get("SET_FRAMES") == "1", "--show_diff": False}.get(name, default)
-
-
-@fc.frames_comparison(last_frame=True, base_scene=g.TrainingAndTestData, background_color=str(g.P.BACKGROUND))
-def draw_training_and_test_data(scene):  # frames_comparison names the control file after "draw_"
+@frames_comparison(base_scene=g.TrainingAndTestData, background_color=str(g.P.BACKGROUND))
+@pytest.mark.usefixtures("scene_data")
+def test_training_and_test_data_frame(scene):
+    """The last frame: real labelled images sorted into training and test data (data only, no run)."""
     g.TrainingAndTestData.construct(scene)
-
-
-def test_frame_training_and_test_data(env, request, tmp_path, monkeypatch):
-    # manim skips cairo frame tests below cairo 1.18 because its own control frames were drawn with
-    # 1.18; ours are recorded with this machine's cairo, so the comparison holds here.
-    monkeypatch.setattr(fc, "MIN_CAIRO_VERSION", 0)
-    draw_training_and_test_data(request=_Options(request), tmp_path=tmp_path)
