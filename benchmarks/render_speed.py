@@ -27,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENES = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]
+SCENES += ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
+           "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]  # scenes/gradient_more.py, merged into gradient.py
 TARGETS = {("BallDownhill", "h"): 3.0, ("BallDownhill", "l"): 1.0}
 
 
