@@ -362,9 +362,13 @@ class DownhillDirection(KitThreeDScene):
 
         land = ClosedFormLand()
         # walls no steeper (on screen) than the line of sight: the merged surface needs no depth sort
-        view = LandscapeView(land, width=3.9, z_size=1.3, color_scale="linear", z_max=land.rim)
-        center = view.smap(0.0, 0.0, 0.6)
-        self.set_camera_orientation(phi=52 * DEGREES, theta=-62 * DEGREES, zoom=1.05, frame_center=center)
+        theta = -62 * DEGREES
+        screen_right = np.array([-np.sin(theta), np.cos(theta), 0.0])
+        # the bowl sits right of the text column: move the world, not the camera's frame centre (manim
+        # caches the 2-D drawing context with the first frame centre, fixed-in-frame text included)
+        view = LandscapeView(land, width=3.9, z_size=1.3, color_scale="linear", z_max=land.rim,
+                             center=1.3 * screen_right)
+        self.set_camera_orientation(phi=52 * DEGREES, theta=theta, zoom=1.05, frame_center=[0.0, 0.0, 0.6])
         cam = self.renderer.camera
 
         title = label("Two inputs: which way is downhill?", size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
@@ -443,7 +447,7 @@ class DownhillDirection(KitThreeDScene):
         levels = [float(closed_form.cost(*q)) for q in ((0.25, 0.25), (0.5, 0.5), (1.0, 1.0), (1.3, 1.3))]
         contours = view.contours(levels, stroke_width=1.6, opacity=0.9)
         self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60,
-                         frame_center=view.smap(-2.1, 0.0, 0.0),
+                         frame_center=view.smap(-1.9, 0.0, 0.0),
                          added_anims=[Animation(title), Animation(formula), FadeIn(contours), FadeIn(axes), FadeOut(step_note), FadeOut(note), FadeOut(rolling.ball),
                                       FadeOut(rolling.trail)], run_time=2.5)
         z0 = float(land.height(*p0))
@@ -460,9 +464,9 @@ class DownhillDirection(KitThreeDScene):
         ly = boxed(ly.next_to(screen(base + gx + gy / 2), RIGHT, buff=0.2))
         lg = math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT)
         lg = boxed(lg.next_to(screen(base + gx + gy), UP, buff=0.2))
-        verdict = VGroup(label("at (1, 1), nudging x changes C", size=P.LABEL_SIZE),
-                         label("three times as much as nudging y:", size=P.LABEL_SIZE),
-                         label("x matters three times as much", size=P.LABEL_SIZE, color=P.GRADIENT))
+        verdict = VGroup(label("at (1, 1), nudging x changes C", size=P.LABEL_SIZE * 0.9),
+                         label("three times as much as nudging y:", size=P.LABEL_SIZE * 0.9),
+                         label("x matters three times as much", size=P.LABEL_SIZE * 0.9, color=P.GRADIENT))
         verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(formula, DOWN, aligned_edge=LEFT, buff=0.6)
         self.add_fixed_in_frame_mobjects(lx, ly, lg, verdict)
         self.remove(lx, ly, lg, verdict)

@@ -4,6 +4,11 @@ Manim's ThreeDScene treats every mobject as moving while the camera moves, so te
 frame (titles, captions) is re-rendered glyph by glyph every frame although it does not change.
 ``KitThreeDScene`` keeps fixed-in-frame mobjects that no animation touches in the static image.
 They are then drawn beneath the moving 3-D objects, so keep them clear of the surface's on-screen area.
+
+A trap of manim's cairo camera, worth knowing in any 3-D scene: the 2-D drawing context is cached
+with the frame centre's x and y AT THE FIRST FRAME, and fixed-in-frame text is drawn through it. Start
+with a frame centre of x = y = 0 (z is free) and place the 3-D content by moving it (e.g.
+``LandscapeView(center=...)``); later camera moves may shift the frame centre freely.
 """
 
 from __future__ import annotations
