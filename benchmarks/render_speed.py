@@ -10,7 +10,7 @@ computed once before timing, so training is not counted.
 Targets: BallDownhill at -qh <= 3 s per video second, at -ql <= 1.
 
 Run: .venv/bin/python benchmarks/render_speed.py [--scenes BallDownhill ManyValleys] [--qualities l h]
-     [--repeats 3]     (NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
+     [--repeats 3] [--file scenes/gradient.py]   (default: the four descent scenes)     (NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENES = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]
-SCENES += ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
+DESCENT = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]  # the default
+SCENES = DESCENT + ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
            "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]  # scenes/gradient_more.py, merged into gradient.py
 TARGETS = {("BallDownhill", "h"): 3.0, ("BallDownhill", "l"): 1.0}
 
@@ -42,19 +42,21 @@ def video_seconds(path: Path) -> float:
         return float(c.duration / 1e6)
 
 
-def warm_up() -> None:
-    """Compute (or load) every netcore result the scenes use, outside the timed runs."""
+def warm_up(scenes) -> None:
+    """Compute (or load) the netcore results the scenes use, outside the timed runs."""
     sys.path.insert(0, str(ROOT))
     from scenes.kit import data as kd
 
     kd.trace("descent")
     kd.landscape("descent")
     kd.slice_("minima")
+    if any(s not in DESCENT for s in scenes):
+        kd.trace("lesson")
 
 
-def render_once(scene: str, quality: str, media: Path) -> tuple[float, float, Path]:
+def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradient.py") -> tuple[float, float, Path]:
     cmd = [str(ROOT / ".venv" / "bin" / "manim"), f"-q{quality}", "--disable_caching", "--progress_bar", "none",
-           "--media_dir", str(media), "scenes/gradient.py", scene]
+           "--media_dir", str(media), file, scene]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
@@ -71,12 +73,13 @@ def render_once(scene: str, quality: str, media: Path) -> tuple[float, float, Pa
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--scenes", nargs="+", default=SCENES, choices=SCENES)
+    ap.add_argument("--scenes", nargs="+", default=DESCENT, choices=SCENES)
+    ap.add_argument("--file", default="scenes/gradient.py", help="scene file, relative to the repo root")
     ap.add_argument("--qualities", nargs="+", default=["l", "h"], choices=["l", "m", "h", "p", "k"])
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args(argv)
 
-    warm_up()
+    warm_up(args.scenes)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start; median of {args.repeats}")
     print(f"{'scene':<18} {'q':<2} {'video s':>8} {'wall s':>8} {'cpu s':>8} {'wall/video':>11} {'cpu/video':>10}  target")
     rows = []
@@ -85,7 +88,7 @@ def main(argv=None) -> int:
             walls, cpus, length = [], [], None
             for _ in range(args.repeats):
                 with tempfile.TemporaryDirectory(prefix="render-speed-") as tmp:
-                    wall, cpu, video = render_once(scene, q, Path(tmp))
+                    wall, cpu, video = render_once(scene, q, Path(tmp), args.file)
                     length = video_seconds(video)
                 walls.append(wall)
                 cpus.append(cpu)
