@@ -39,7 +39,6 @@ from manim import (  # noqa: E402
     Indicate,
     LaggedStart,
     Line,
-    MathTex,
     Rectangle,
     RoundedRectangle,
     Scene,
@@ -124,7 +123,7 @@ def average_cost_data(trace=None, data=None, n_examples: int = 5):
     net0 = trace.network(0)
     x, y = data.x_train[:n_examples], data.y_train[:n_examples]
     return {
-        "indices": np.arange(n_examples), "labels": y, "costs": net0.example_costs(x, y),
+        "indices": np.arange(n_examples), "costs": net0.example_costs(x, y),
         "n_train": len(data.x_train), "n_params": net0.n_params,
         "average_start": float(trace.snapshot_cost[0]), "average_end": float(trace.snapshot_cost[-1]),
         "params_start": trace.snapshot_params[0], "params_end": trace.snapshot_params[-1],
@@ -179,7 +178,7 @@ def gradient_vector_data(trace=None, snapshot: int = 0):
             "cost": float(trace.snapshot_cost[snapshot]), "n_params": len(params)}
 
 
-def test_accuracy_data(trace=None, data=None, n_shown: int = 60):
+def shown_test_images(trace=None, data=None, n_shown: int = 60):
     """The trained network on the first ``n_shown`` test images: guesses, running correct count, and
     its accuracy on the whole test set."""
     trace = trace if trace is not None else kd.trace("lesson")
@@ -190,9 +189,7 @@ def test_accuracy_data(trace=None, data=None, n_shown: int = 60):
     guesses = net.predict(x)
     correct = guesses == y
     return {"guesses": guesses, "labels": y, "correct": correct, "running": np.cumsum(correct),
-            "outputs": net.feedforward(x), "n_shown": n_shown, "n_test": len(data.x_test),
-            "full_accuracy": net.accuracy(data.x_test, data.y_test),
-            "epochs": int(trace.meta["hyperparameters"]["epochs"])}
+            "n_shown": n_shown, "n_test": len(data.x_test), "full_accuracy": net.accuracy(data.x_test, data.y_test)}
 
 
 def hidden_weights_data(trace=None, snapshot: int = -1):
@@ -230,8 +227,7 @@ def memorization_data(trace=None, data=None):
     t, s = curves(trace, true_spec, data), curves(shuffled, shuffled_spec, data)
     n = min(len(t["cost"]), len(s["cost"]))
     return {"epochs": np.arange(n), "true_cost": t["cost"][:n], "shuffled_cost": s["cost"][:n],
-            "true_accuracy": t["accuracy"][:n], "shuffled_accuracy": s["accuracy"][:n],
-            "n_train": len(data.x_train)}
+            "true_accuracy": t["accuracy"][:n], "shuffled_accuracy": s["accuracy"][:n]}
 
 
 # ====================================================================================================
@@ -372,7 +368,7 @@ class CostOfOneExample(Scene):
         d = kd.dataset()
         x = d.x_train[start.index]
 
-        head = title(f"The cost of one training example")
+        head = title("The cost of one training example")
         self.play(Write(head), run_time=0.8)
 
         # --- the network at step 0 ------------------------------------------------------------------
@@ -450,8 +446,7 @@ class CostOfOneExample(Scene):
         anims += [ChangeDecimalToValue(n, v) for n, v in zip(expr_outs, end.outputs)]
         anims += [ChangeDecimalToValue(n, v) for n, v in zip(sq_nums, end.squares)]
         anims += [ChangeDecimalToValue(total, end.cost)]
-        from scenes.kit.palette import activation_color
-        anims += [c.animate.set_fill(activation_color(a), opacity=1) for c, a in zip(circles, end.outputs)]
+        anims += [c.animate.set_fill(P.activation_color(a), opacity=1) for c, a in zip(circles, end.outputs)]
         self.play(FadeOut(state), FadeIn(state2), FadeOut(verdict), run_time=0.6)
         self.play(*anims, run_time=2.0)
         k = end.answer
@@ -724,7 +719,7 @@ class TestAccuracy(Scene):
     COLS = 10
 
     def construct(self):
-        t = test_accuracy_data(n_shown=self.N_SHOWN)
+        t = shown_test_images(n_shown=self.N_SHOWN)
         d = kd.dataset()
         n = t["n_shown"]
 
@@ -755,7 +750,6 @@ class TestAccuracy(Scene):
         self.play(Create(frame), FadeIn(readout), FadeIn(counter), run_time=0.8)
 
         big = None
-        seen = 0
         for i in range(n):
             pixels = d.x_test[i]
             ok = bool(t["correct"][i])
@@ -772,7 +766,6 @@ class TestAccuracy(Scene):
             frame.set_stroke(CORRECT if ok else WRONG)
             correct_num.set_value(int(t["running"][i]))
             total_num.set_value(i + 1)
-            seen = i + 1
             quick = 0.5 if i < 4 else 0.12
             self.play(FadeIn(thumb, scale=1.3), run_time=quick)
             if not ok:
@@ -785,8 +778,8 @@ class TestAccuracy(Scene):
         frame.set_stroke(P.FAINT)
 
         # --- the totals ----------------------------------------------------------------------------
-        shown_pct = int(t["running"][-1]) / seen
-        summary1 = caption(f"{int(t['running'][-1])} of these {seen} right: {shown_pct:.1%}", size=P.LABEL_SIZE,
+        right = int(t["running"][-1])
+        summary1 = caption(f"{right} of these {n} right: {right / n:.1%}", size=P.LABEL_SIZE,
                            color=P.TEXT)
         summary2 = caption(f"on all {t['n_test']:,} test images: {t['full_accuracy']:.2%}", size=P.LABEL_SIZE,
                            color=P.COST)

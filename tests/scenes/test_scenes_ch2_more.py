@@ -116,7 +116,7 @@ def test_gradient_nudging_ends_on_the_trained_network(lesson, rendered):
 
 
 def test_test_accuracy(env, lesson, rendered):
-    t = g.test_accuracy_data(n_shown=g.TestAccuracy.N_SHOWN)
+    t = g.shown_test_images(n_shown=g.TestAccuracy.N_SHOWN)
     net = lesson.network(-1)
     n = t["n_shown"]
     assert t["running"][-1] == round(net.accuracy(env.x_test[:n], env.y_test[:n]) * n)
