@@ -85,7 +85,9 @@ class BallDownhill(KitThreeDScene):
                      size=P.TINY_SIZE, color=P.DIM_TEXT)
         cap2 = label(f"the plane that holds {land.meta['explained_variance']:.0%} of the path's movement",
                      size=P.TINY_SIZE, color=P.DIM_TEXT)
-        cap3 = label(f"ball: full-batch gradient descent, learning rate {hp['eta']:g}, "
+        method = ("full-batch gradient descent" if trace.meta["method"] == "full_batch"
+                  else f"stochastic gradient descent, mini-batches of {hp['batch_size']}")  # NETCORE_TRACE may be SGD
+        cap3 = label(f"ball: {method}, learning rate {hp['eta']:g}, "
                      f"{trace.meta['data']['n_train']:,} MNIST training images",
                      size=P.TINY_SIZE, color=P.DIM_TEXT)
         cap4 = label("arrow: downhill (minus the true gradient, projected into the plane); "
