@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DESCENT = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]  # the default
 SCENES = DESCENT + ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
-           "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]  # scenes/gradient_more.py, merged into gradient.py
+           "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]  # the rest of chapter 2
 TARGETS = {("BallDownhill", "h"): 3.0, ("BallDownhill", "l"): 1.0}
 
 

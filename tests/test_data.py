@@ -6,7 +6,6 @@ import os
 import pickle
 import shlex
 import zipfile
-import zlib
 
 import numpy as np
 import pytest

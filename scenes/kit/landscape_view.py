@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from manim import OUT, VMobject
+from manim import VMobject
 
 from . import palette as P
 from .surface import Ball, ContourLines, CostSurface, FlatArrow, Replay, SceneMap, segment_samples, state_coords

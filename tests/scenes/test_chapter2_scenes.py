@@ -1,10 +1,10 @@
-"""Chapter 2 scenes beyond the descent (``scenes/gradient_more.py``): every scene renders, the numbers
+"""Chapter 2 scenes beyond the descent (``scenes/gradient.py``, data from ``scenes/gradient_data.py``): every scene renders, the numbers
 they show are netcore's, and one frame matches its reference frame.
 
 Fixtures from ``conftest.py``: ``scene_data`` (the kit on the first 1,000 training / 500 test images
 of ../shared/mnist, traces trained into a private cache) and ``rendered_scene`` (each scene rendered
 once at 256x144, 5 frames per second, no video written). Reference frame:
-``control_data/gradient_more/``; regenerate with ``.venv/bin/pytest tests/scenes/test_scenes_ch2_more.py
+``control_data/gradient/``; regenerate with ``.venv/bin/pytest tests/scenes/test_chapter2_scenes.py
 -k frame --set_test`` and look at it before committing.
 """
 
@@ -15,12 +15,13 @@ import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from netcore.network import Network
-from scenes import gradient_more as g  # after the merge into scenes/gradient.py: scenes.gradient
+from scenes import gradient as g
+from scenes import gradient_data as gd
 from scenes.kit import data as kd
 from scenes.kit.images import grey_rgb, weight_rgb
 from scenes.kit.pixels import PixelImage, pixel_digit, quantise
 
-__module_test__ = "gradient_more"  # reference frames live in control_data/gradient_more/
+__module_test__ = "gradient"  # reference frames live in control_data/gradient/
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def test_scene_renders(rendered, name):
 # --- the numbers on screen are netcore's --------------------------------------------------------------
 
 def test_cost_of_one_example(env, lesson, rendered):
-    start, end = g.cost_of_one_example_data()
+    start, end = gd.cost_of_one_example_data()
     x, y = env.x_train[start.index:start.index + 1], env.y_train[start.index:start.index + 1]
     assert start.label == 3 and y[0] == 3 and start.index == int(np.flatnonzero(env.y_train == 3)[0])
     net0 = lesson.network(0)
@@ -74,7 +75,7 @@ def test_cost_of_one_example(env, lesson, rendered):
 
 
 def test_average_cost(env, lesson, rendered):
-    a = g.average_cost_data()
+    a = gd.average_cost_data()
     net0 = lesson.network(0)
     assert a["n_params"] == net0.n_params == 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 == 13002
     assert a["n_train"] == len(env.x_train)
@@ -85,7 +86,7 @@ def test_average_cost(env, lesson, rendered):
 
 
 def test_gradient_vector(env, lesson, rendered):
-    d = g.gradient_vector_data()
+    d = gd.gradient_vector_data()
     net0 = lesson.network(0)
     neg = -net0.gradient(env.x_train, env.y_train)
     np.testing.assert_allclose(d["neg_grad"], neg, rtol=1e-9, atol=1e-15)
@@ -116,7 +117,7 @@ def test_gradient_nudging_ends_on_the_trained_network(lesson, rendered):
 
 
 def test_test_accuracy(env, lesson, rendered):
-    t = g.shown_test_images(n_shown=g.TestAccuracy.N_SHOWN)
+    t = gd.shown_test_images(n_shown=g.TestAccuracy.N_SHOWN)
     net = lesson.network(-1)
     n = t["n_shown"]
     assert t["running"][-1] == round(net.accuracy(env.x_test[:n], env.y_test[:n]) * n)
@@ -129,7 +130,7 @@ def test_test_accuracy(env, lesson, rendered):
 
 
 def test_hidden_weights(lesson, rendered):
-    W = g.hidden_weights_data()
+    W = gd.hidden_weights_data()
     np.testing.assert_array_equal(W, lesson.network(-1).weights[0])
     np.testing.assert_array_equal(W, lesson.snapshot_params[-1][:784 * 16].reshape(16, 784))  # rows of W1
     scene = rendered("HiddenWeights")
@@ -139,7 +140,7 @@ def test_hidden_weights(lesson, rendered):
 
 
 def test_random_noise_input(env, lesson, rendered):
-    r = g.random_noise_data(seed=0)
+    r = gd.random_noise_data(seed=0)
     net = lesson.network(-1)
     np.testing.assert_array_equal(r["noise"], np.random.default_rng(0).random(784))
     np.testing.assert_allclose(r["noise_outputs"], net.feedforward(r["noise"][None])[0], rtol=0, atol=0)
@@ -152,8 +153,8 @@ def test_random_noise_input(env, lesson, rendered):
 def test_memorization(env, lesson):
     from netcore.memorize import curves
 
-    m = g.memorization_data()
-    spec = g.run_spec_of(lesson)
+    m = gd.memorization_data()
+    spec = gd.run_spec_of(lesson)
     assert spec.key(env) == kd.spec("lesson").key(env)  # the lesson's run, recovered from its trace
     true = curves(lesson, spec, env)
     np.testing.assert_array_equal(m["true_cost"], true["cost"])
@@ -166,7 +167,7 @@ def test_memorization(env, lesson):
 def test_shuffled_run_shares_the_initial_weights(env, lesson):
     from netcore.runs import cached_run
 
-    spec = g.run_spec_of(lesson, labels="shuffled", snapshots=[])
+    spec = gd.run_spec_of(lesson, labels="shuffled", snapshots=[])
     shuffled = cached_run(spec, env, name="lesson-shuffled", cache_dir=kd.cache_dir(), progress=False)
     assert shuffled.meta["data"]["labels"] == "shuffled"
     np.testing.assert_array_equal(shuffled.snapshot_params[0], lesson.snapshot_params[0])
