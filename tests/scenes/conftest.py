@@ -7,10 +7,10 @@ Manim's frame-comparison tooling made strict.
 - ``rendered_scene(cls)``: renders a scene class (once per session) at 256x144, 5 frames per second,
   without writing a video (``dry_run``), and returns the scene object for inspection.
 - Frame comparison: ``--set_test`` writes the reference frames (``control_data/``), ``--show_diff``
-  shows mismatches (as in Manim's own test suite). Manim skips these tests silently when cairo is
+  shows mismatches (as in Manim's own test suite; both registered in the root conftest). Manim skips these tests silently when cairo is
   older than 1.18; this machine and CI (Debian 12) have cairo 1.16 and the reference frames were
-  made with it, so the minimum is set to the installed version, and any skip that mentions cairo
-  is turned into a failure: CI must never pass by skipping the frame tests.
+  made with it, so the minimum is set to the installed version, and (root conftest) any skip that
+  mentions cairo is turned into a failure: CI must never pass by skipping the frame tests.
 """
 
 from __future__ import annotations
@@ -28,26 +28,6 @@ if str(ROOT) not in sys.path:
 import manim.utils.testing.frames_comparison as _frames  # noqa: E402
 
 _frames.MIN_CAIRO_VERSION = min(_frames.MIN_CAIRO_VERSION, cairo.cairo_version())
-
-
-def pytest_addoption(parser):
-    for name, text in (("--set_test", "write the reference frames of frame-comparison tests"),
-                       ("--show_diff", "show the difference when a frame comparison fails")):
-        try:
-            parser.addoption(name, action="store_true", default=False, help=text)
-        except ValueError:  # already registered (e.g. by another conftest)
-            pass
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if report.skipped and "cairo" in str(report.longrepr).lower():
-        report.outcome = "failed"
-        report.longrepr = (f"{item.nodeid} was skipped because of the cairo version "
-                           f"({cairo.cairo_version_string()}): frame comparisons must run, not skip. "
-                           f"Skip reason: {report.longrepr}")
 
 
 # --- data ---------------------------------------------------------------------------------------
