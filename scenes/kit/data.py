@@ -129,32 +129,43 @@ def _derived_path(kind: str, name: str, settings: dict, inputs: list[str]) -> Pa
     return cache_dir() / f"{kind}-{name}-{hashlib.sha256(blob.encode()).hexdigest()[:16]}.npz"
 
 
-def landscape(name: str = "descent"):
-    """The landscape ``name`` (``LANDSCAPES``): netcore's plane, true-cost grid and projected paths."""
-    from netcore.landscape import Landscape, build_landscape
-
-    cfg = LANDSCAPES[name]
+def _derived(kind: str, name: str, cfg: dict, record, build, what: str):
+    """The cached ``record`` (Landscape, Slice) ``kind``/``name`` built by ``build()`` from the runs
+    ``cfg["traces"]``: loaded from the cache when its settings and input runs match, else built once
+    (``what`` says what is computed), saved and loaded back (the same object a later render gets)."""
     inputs = [trace_key(t) for t in cfg["traces"]]
     settings = {k: v for k, v in cfg.items() if k != "traces"}
-    path = _derived_path("landscape", name, settings, inputs)
-    key = ("landscape", str(path))
+    path = _derived_path(kind, name, settings, inputs)
+    key = (kind, str(path))
     if key in _memo:
         return _memo[key]
     result = None
     if path.is_file():
         try:
-            result = Landscape.load(path)
+            result = record.load(path)
         except NetcoreError as e:  # an older or damaged file: rebuild it
             print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
     if result is None:
-        traces = [trace(t) for t in cfg["traces"]]
-        print(f"scenes: computing landscape {name!r} once ({cfg['plane']} plane, "
-              f"{cfg['resolution']}x{cfg['resolution']} grid); cached at {path}", file=sys.stderr)
-        result = build_landscape(traces, dataset(), plane=cfg["plane"], resolution=cfg["resolution"],
-                                 margin=cfg["margin"])
-        result.save(path)
+        print(f"scenes: computing {kind} {name!r} once ({what}); cached at {path}", file=sys.stderr)
+        build().save(path)
+        result = record.load(path)
     _memo[key] = result
     return result
+
+
+def landscape(name: str = "descent"):
+    """The landscape ``name`` (``LANDSCAPES``): netcore's plane, true-cost grid and projected paths."""
+    from netcore.landscape import Landscape, build_landscape
+
+    cfg = LANDSCAPES[name]
+
+    def build():
+        traces = [trace(t) for t in cfg["traces"]]
+        return build_landscape(traces, dataset(), plane=cfg["plane"], resolution=cfg["resolution"],
+                               margin=cfg["margin"])
+
+    what = f"{cfg['plane']} plane, {cfg['resolution']}x{cfg['resolution']} grid"
+    return _derived("landscape", name, cfg, Landscape, build, what)
 
 
 def slice_(name: str = "minima"):
@@ -163,28 +174,15 @@ def slice_(name: str = "minima"):
     from netcore.slices import Slice, slice_between_runs
 
     cfg = SLICES[name]
-    inputs = [trace_key(t) for t in cfg["traces"]]
-    settings = {k: v for k, v in cfg.items() if k != "traces"}
-    path = _derived_path("slice", name, settings, inputs)
-    key = ("slice", str(path))
-    if key in _memo:
-        return _memo[key]
-    result = None
-    if path.is_file():
-        try:
-            result = Slice.load(path)
-        except NetcoreError as e:
-            print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
-    if result is None:
+
+    def build():
         a, b = (trace(t) for t in cfg["traces"])
-        print(f"scenes: computing slice {name!r} once ({cfg['n']} points); cached at {path}", file=sys.stderr)
         result = slice_between_runs(a, b, dataset(), t_range=tuple(cfg["t_range"]), n=cfg["n"])
         result.roll_balls(cfg["balls"])
         if cfg["rates"] == "default":
             result.learning_rates()
         else:
             result.learning_rates(etas=cfg["rates"])
-        result.save(path)
-        result = Slice.load(path)  # the same object a later run gets
-    _memo[key] = result
-    return result
+        return result
+
+    return _derived("slice", name, cfg, Slice, build, f"{cfg['n']} points")
