@@ -127,8 +127,8 @@ class BallDownhill(KitThreeDScene):
         self.remove(title)  # written below; the captions are simply there (no fade: 250 glyphs a frame)
 
         # --- readouts: step and true cost of the snapshot the ball last reached -------------------
-        step_num = FastNumber(int(steps[0]), places=0)
-        cost_num = FastNumber(float(costs[0]), places=3)
+        step_num = FastNumber(int(steps[0]), places=0, widest=int(steps.max()))
+        cost_num = FastNumber(float(costs[0]), places=3, widest=float(costs.max()))
         step_row = readout("step", step_num)
         cost_row = readout("cost", cost_num, color=P.COST)
         panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.2).to_corner(UR, buff=0.4)
@@ -223,11 +223,11 @@ class ManyValleys(Scene):
         first = int(np.argmin(starts))
         colors = [P.SERIES[i % len(P.SERIES)] for i in range(len(balls))]
         ticks = VMobject(stroke_color=colors[first], stroke_width=3)
-        step_num = FastNumber(0, places=0)
-        size_num = FastNumber(0.0, places=4)
+        pos = balls[first].positions[:, 0]
+        step_num = FastNumber(0, places=0, widest=len(pos) - 1)
+        size_num = FastNumber(0.0, places=4, widest=float(np.abs(np.diff(pos)).max()))
         readouts = VGroup(readout("step", step_num), readout("step size", size_num)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         readouts.next_to(rule_box, DOWN, buff=0.3)
-        pos = balls[first].positions[:, 0]
 
         def on_step(k):
             ticks.points = ticks_points(view, pos[:min(k, len(pos) - 1) + 1])
@@ -289,7 +289,7 @@ class LearningRate(Scene):
 
         title = label("Learning rate: how far each step goes", size=P.TITLE_SIZE * 0.85).to_corner(UL, buff=0.35)
         rule = math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=P.LABEL_SIZE * 1.1)
-        step_num = FastNumber(0, places=0)
+        step_num = FastNumber(0, places=0, widest=max(len(p.costs) for p in rates))
         step_row = readout("step", step_num)
         head = VGroup(rule, step_row).arrange(RIGHT, buff=0.8).to_corner(UR, buff=0.35)
 
@@ -305,7 +305,8 @@ class LearningRate(Scene):
             view = CurveView(sl.t, sl.cost, sl.slope, (lo, hi, 0.1), (y_lo, y_hi, 0.1),
                              width=5.0, height=1.95, curve_width=3, number_size=P.TINY_SIZE, x_places=1)
             head_text = label(f"η = {path.eta:.3f}: {RATE_WORDS.get(name, name)}", size=P.SMALL_SIZE, color=color)
-            cost_num = FastNumber(float(path.costs[0]), places=4, size=P.SMALL_SIZE * 1.3, color=color)
+            cost_num = FastNumber(float(path.costs[0]), places=4, size=P.SMALL_SIZE * 1.3, color=color,
+                                  widest=float(np.max(path.costs[np.isfinite(path.costs)])))
             cost_row = readout("cost", cost_num, size=P.SMALL_SIZE)
             panel = VGroup(head_text, view).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
             cost_row.next_to(view.y_axis, RIGHT, buff=0.0).align_to(view.x_axis, RIGHT).align_to(view.y_axis, UP)
@@ -338,20 +339,34 @@ class LearningRate(Scene):
         moving = VGroup(*[h.group for h in hoppers], step_num, *costs_nums)
         self.add(moving)
         self.play(Replay(moving, n_states, on_state, run_time=self.SECONDS_PER_STEP * (n_states - 1)))
-        for path, panel, name in zip(rates, panels, labels):
+        for path, panel in zip(rates, panels):
             if path.status == "escaped":
-                out = label(f"left the picture after {len(path.costs) - 1} steps", size=P.SMALL_SIZE, color=P.NEGATIVE)
-                out.move_to(panel.view.to_scene((lo + hi) / 2, y_lo + (y_hi - y_lo) * 0.6))
-                escaped.add(out)
+                note = f"left the picture after {len(path.costs) - 1} steps"
             elif path.status == "max_steps":
-                out = label(f"still creeping after {len(path.costs) - 1} steps", size=P.SMALL_SIZE, color=P.DIM_TEXT)
-                out.move_to(panel.view.to_scene((lo + hi) / 2, y_lo + (y_hi - y_lo) * 0.6))
-                escaped.add(out)
+                note = f"still creeping after {len(path.costs) - 1} steps"
+            else:
+                continue
+            out = label(note, size=P.SMALL_SIZE, color=P.NEGATIVE if path.status == "escaped" else P.DIM_TEXT)
+            escaped.add(boxed(self.above_curve(panel.view, out, lo, hi), opacity=0.8))
         foot = label(f"every panel starts at t = {float(rates[0].positions[0, 0]):.3f} on the slice through two "
                      "trained networks (ManyValleys); η is per unit of t", size=P.TINY_SIZE, color=P.DIM_TEXT)
         foot.to_edge(DOWN, buff=0.25)
         self.play(FadeIn(escaped), FadeIn(foot), run_time=0.8)
         self.wait(2.5)
+
+
+    @staticmethod
+    def above_curve(view, mob, lo, hi):
+        """Place ``mob`` left-aligned inside the plot, just above the highest point of the curve
+        beneath it (so a note never covers the curve it is about)."""
+        left = view.to_scene(lo, view.y_range[0])[0] + 0.25
+        mob.move_to([left, 0, 0], aligned_edge=LEFT)
+        x0, x1 = mob.get_left()[0], mob.get_right()[0]
+        ts = np.linspace(lo, hi, 200)
+        xs = np.array([view.to_scene(t, view.y_range[0])[0] for t in ts])
+        under = ts[(xs >= x0 - 0.1) & (xs <= x1 + 0.1)]
+        top = max(view.point(t)[1] for t in under)
+        return mob.set_y(top + 0.12 + mob.height / 2)
 
 
 class ClosedFormLand:
@@ -886,8 +901,9 @@ class GradientNudging(Scene):
                            size=P.TINY_SIZE)
         rule_group = VGroup(rule, eta_text).arrange(DOWN, buff=0.15).move_to([4.6, 2.5, 0])
 
-        step_num = FastNumber(int(steps[0]), places=0, size=P.LABEL_SIZE * 1.3)
-        cost_num = FastNumber(float(costs[0]), places=3, size=P.LABEL_SIZE * 1.3, color=P.COST)
+        step_num = FastNumber(int(steps[0]), places=0, size=P.LABEL_SIZE * 1.3, widest=int(steps[-1]))
+        cost_num = FastNumber(float(costs[0]), places=3, size=P.LABEL_SIZE * 1.3, color=P.COST,
+                              widest=float(costs.max()))
         step_row = VGroup(label("step", color=P.DIM_TEXT), step_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
         cost_row = VGroup(label("cost", color=P.DIM_TEXT), cost_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
         panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0])

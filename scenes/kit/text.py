@@ -65,22 +65,29 @@ class FastNumber(VMobject):
     digit outlines (typeset once per font size), laid out by ``set_value`` without LaTeX or new
     mobjects, so it stays registered wherever it was (e.g. fixed in frame in a 3-D scene).
 
-    The left end of the baseline stays put when the value changes (like ``DecimalNumber``)."""
+    The left end of the baseline stays put when the value changes (like ``DecimalNumber``). ``widest``:
+    the widest value it will show; its width is reserved from the start, so a readout laid out at a
+    frame edge keeps its longest value on screen."""
 
     def __init__(self, value: float = 0.0, places: int = 3, size: float = P.LABEL_SIZE * 1.45, color=P.TEXT,
-                 **kwargs):
+                 widest: float | None = None, **kwargs):
         super().__init__(fill_color=color, fill_opacity=1, stroke_width=0, **kwargs)
         self.places = int(places)
         self.glyphs = _Glyphs.at(size)
+        self.reserved = 0.0 if widest is None else self._width(self.text(widest))
         self.value = None
         self._build(value, np.zeros(3), 1.0)
+
+    def _width(self, text: str) -> float:
+        return float(sum(self.glyphs.cells[ch] for ch in text))
 
     def text(self, value: float) -> str:
         return f"{value:.{self.places}f}" if self.places > 0 else f"{int(round(value))}"
 
     def _build(self, value, origin, unit):
         g = self.glyphs
-        marks = [np.zeros((4, 3)), np.tile([0.0, g.cap, 0.0], (4, 1))]  # invisible anchors: origin, cap height
+        # invisible anchors: origin, cap height, end of the reserved width
+        marks = [np.zeros((4, 3)), np.tile([0.0, g.cap, 0.0], (4, 1)), np.tile([self.reserved, 0.0, 0.0], (4, 1))]
         parts, x = [], 0.0
         for ch in self.text(value):
             w = g.cells[ch]

@@ -130,6 +130,19 @@ def test_fast_number_shows_the_value_and_stays_put():
     assert FastNumber(3, places=0).text(100) == "100"
 
 
+def test_fast_number_reserves_the_width_of_its_widest_value():
+    from scenes.kit.text import FastNumber
+
+    wide = FastNumber(100, places=0).width
+    n = FastNumber(0, places=0, widest=100)
+    assert n.width >= wide - 1e-9
+    n.to_edge([1, 0, 0], buff=0.4)
+    right = n.get_right()[0]
+    n.set_value(100)  # the longest value ends where the reserved width did
+    assert abs(n.get_right()[0] - right) < 0.05
+    assert n.get_value() == 100
+
+
 def test_number_column_shows_head_ellipsis_tail():
     from scenes.kit.numbers import NumberColumn
 
