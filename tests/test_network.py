@@ -99,3 +99,11 @@ def test_forward_shapes_and_predict():
 def test_bad_settings(kwargs):
     with pytest.raises(NetcoreError):
         Network(**kwargs)
+
+
+def test_package_api_names_the_lesson_objects():
+    import netcore
+
+    net = netcore.Network(sizes=(784, 16, 16, 10), activation="sigmoid", cost="quadratic", seed=0)
+    assert net.n_params == 13002 and isinstance(net, Network)
+    assert netcore.train.__module__ == "netcore.train" and netcore.Trace.__module__ == "netcore.trace"

@@ -97,16 +97,17 @@ def test_cache_trains_once_then_loads(small_data, tmp_path):
 
 
 def test_lesson_run_accuracy_floor(shared_mnist, tmp_path):
-    """The lesson's setup on the 10,000 shared training images against the official 10,000 test images.
+    """The lesson's setup on the 10,000 shared training images against the official 10,000 test images
+    reaches 90% after its 30 epochs (seed 0 measured: 90.36%; seeds 1-5: 90.3-91.3%).
 
-    Test accuracy fluctuates by about half a point from epoch to epoch at eta 3.0, so the floor is
-    held by the mean of the last five epochs (seed 0 measured: 90.3%; final epoch 89.9%, best 91.1%).
+    Test accuracy moves by up to 1.5 points from epoch to epoch at eta 3.0 (seed 0: 88.7% at epoch
+    29), so the last five epochs are also held to a mean floor half a point lower (measured: 90.1%).
     """
     trace = train_spec(LESSON, shared_mnist)
     acc = trace.epoch_test_accuracy
     assert trace.n_steps == 30000 and len(acc) == 30 and not trace.diverged
-    assert acc[-5:].mean() >= 0.90
-    assert acc[-1] >= 0.89
+    assert acc[-1] >= 0.90
+    assert acc[-5:].mean() >= 0.895
     assert trace.snapshot_cost[-1] < trace.snapshot_cost[0] / 5
     path = trace.save(tmp_path / "lesson.npz")
     assert path.stat().st_size < 50e6
