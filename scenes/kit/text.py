@@ -28,14 +28,14 @@ def integer(value: int, size: float = P.LABEL_SIZE * 1.25, color=P.TEXT, **kwarg
 
 
 class _Glyphs:
-    """Digit, point and minus outlines of the LaTeX font at one size, typeset ONCE per size, with
-    each character's cell width so numbers can be laid out without LaTeX."""
+    """Digit, point, comma and minus outlines of the LaTeX font at one size, typeset ONCE per size,
+    with each character's cell width so numbers can be laid out without LaTeX."""
 
-    CHARS = "-0123456789."
+    CHARS = "-0123456789.,"
     _cache: dict = {}
 
     def __init__(self, size: float):
-        tex = MathTex("-0123456789.", font_size=size)
+        tex = MathTex("-0123456789.{,}", font_size=size)  # {,}: no math spacing after the comma
         glyphs = tex.submobjects[0].submobjects
         centers = np.array([g.get_center()[0] for g in glyphs])
         bounds = np.concatenate([[centers[0] - (centers[1] - centers[0]) / 2],
@@ -65,9 +65,9 @@ class FastNumber(VMobject):
     digit outlines (typeset once per font size), laid out by ``set_value`` without LaTeX or new
     mobjects, so it stays registered wherever it was (e.g. fixed in frame in a 3-D scene).
 
-    The left end of the baseline stays put when the value changes (like ``DecimalNumber``). ``widest``:
-    the widest value it will show; its width is reserved from the start, so a readout laid out at a
-    frame edge keeps its longest value on screen."""
+    Thousands are grouped with commas, as in the captions (12,000). The left end of the baseline stays
+    put when the value changes (like ``DecimalNumber``). ``widest``: the widest value it will show; its
+    width is reserved from the start, so a readout laid out at a frame edge keeps it on screen."""
 
     def __init__(self, value: float = 0.0, places: int = 3, size: float = P.LABEL_SIZE * 1.45, color=P.TEXT,
                  widest: float | None = None, **kwargs):
@@ -82,7 +82,7 @@ class FastNumber(VMobject):
         return float(sum(self.glyphs.cells[ch] for ch in text))
 
     def text(self, value: float) -> str:
-        return f"{value:.{self.places}f}" if self.places > 0 else f"{int(round(value))}"
+        return f"{value:,.{self.places}f}" if self.places > 0 else f"{int(round(value)):,}"
 
     def _build(self, value, origin, unit):
         g = self.glyphs

@@ -128,6 +128,7 @@ def test_fast_number_shows_the_value_and_stays_put():
         assert np.allclose(n.points[0], left)
     assert n.text(0.6754) == "0.675"
     assert FastNumber(3, places=0).text(100) == "100"
+    assert FastNumber(3, places=0).text(12000) == "12,000" and n.text(-1234.5) == "-1,234.500"
 
 
 def test_fast_number_reserves_the_width_of_its_widest_value():
