@@ -2,13 +2,16 @@
 
 Prints samples per second (median of --repeats runs) at batch 10 and batch 100 for:
 - a plain loop that backpropagates one example at a time (as the classic textbook code does),
-- netcore with recording off (step 0 and the final snapshot only, no per-epoch evaluation),
-- netcore with per-step records (every step's cost, gradient norm and mini-batch indices),
+- netcore's training steps with recording off (no per-epoch evaluation; only the step-0 and final
+  snapshots, which every trace has),
+- netcore's training steps with per-step records (every step's cost, gradient norm and mini-batch indices).
+netcore's step rate is measured without the run's fixed cost: a run of 1 + E epochs minus a run of 1
+epoch, so the two obligatory full-training-set snapshots (printed separately, in ms per run) cancel out.
 Then, with --lesson, the lesson's whole 30-epoch run (batch 10) with recording off and with the default
 recording (about 85 log-spaced snapshots with the full training set's cost and gradient, and train/test
 evaluation after every epoch), the size of its trace file and the median time to load it.
 
-Run: .venv/bin/python benchmarks/train_speed.py [--data ../shared/mnist] [--epochs 1] [--repeats 3]
+Run: .venv/bin/python benchmarks/train_speed.py [--data ../shared/mnist] [--epochs 2] [--repeats 3] [--lesson]
 """
 
 from __future__ import annotations
@@ -55,18 +58,25 @@ def plain_loop(sizes, x, y, epochs, batch_size, eta, seed):
 
 
 def timed(fn, repeats):
-    times = []
+    return timed_together({"": fn}, repeats)[""]
+
+
+def timed_together(fns, repeats):
+    """Median seconds of each function, the functions run in turn in every round (so a machine that
+    speeds up or slows down during the benchmark affects them alike)."""
+    times = {name: [] for name in fns}
     for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        for name, fn in fns.items():
+            t = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t)
+    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "mnist"))
-    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--lesson", action="store_true", help="also measure the lesson trace's size and load time")
     args = parser.parse_args()
@@ -76,18 +86,27 @@ def main():
     n = len(x) * args.epochs
     sizes = (784, 16, 16, 10)
 
-    print(f"{len(x):,} training images, {args.epochs} epoch(s), median of {args.repeats}; samples/second")
+    print(f"{len(x):,} training images; plain loop over {args.epochs} epoch(s), netcore's steps over "
+          f"{args.epochs} epoch(s) beyond a 1-epoch run; median of {args.repeats}; samples/second")
     print(f"{'batch':>5} {'plain loop':>11} {'netcore off':>12} {'per-step':>10} "
-          f"{'speed-up':>9} {'per-step cost':>14}")
+          f"{'speed-up':>9} {'per-step cost':>14} {'fixed/run':>10}")
     for batch in (10, 100):
-        def run(record):
-            return lambda: train(Network(sizes, seed=0), data, args.epochs, batch, 3.0, seed=0, record=record)
+        def run(record, epochs):
+            return lambda: train(Network(sizes, seed=0), data, epochs, batch, 3.0, seed=0, record=record)
 
-        plain = timed(lambda: plain_loop(sizes, x, y, args.epochs, batch, 3.0, 0), args.repeats)
-        off = timed(run(Recording(snapshots=[], per_epoch=False)), args.repeats)
-        per_step = timed(run(Recording(snapshots=[], per_epoch=False, batch_indices=True)), args.repeats)
+        off, per_step = Recording(snapshots=[], per_epoch=False), \
+            Recording(snapshots=[], per_epoch=False, batch_indices=True)
+        t = timed_together({
+            "plain": lambda: plain_loop(sizes, x, y, args.epochs, batch, 3.0, 0),
+            "off short": run(off, 1), "off long": run(off, 1 + args.epochs),
+            "per-step short": run(per_step, 1), "per-step long": run(per_step, 1 + args.epochs),
+        }, args.repeats)
+        plain = t["plain"]
+        off = t["off long"] - t["off short"]  # the steps of args.epochs epochs, without the fixed cost
+        per_step = t["per-step long"] - t["per-step short"]
+        fixed = t["off short"] - off / args.epochs
         print(f"{batch:>5} {n / plain:>11,.0f} {n / off:>12,.0f} {n / per_step:>10,.0f} "
-              f"{plain / off:>8.1f}x {per_step / off - 1:>13.1%}")
+              f"{plain / off:>8.1f}x {per_step / off - 1:>13.1%} {fixed * 1000:>8.0f}ms")
     if args.lesson:
         import tempfile
 
