@@ -187,6 +187,10 @@ class Network:
     def backprop_into(self, x, y, grad, grad_views) -> float:
         """Write the mean gradient for one-hot ``y`` into ``grad`` (whose per-layer views are
         ``grad_views``) and return the mean cost: the training loop's hot path."""
+        return self.backprop_outputs_into(x, y, grad, grad_views)[0]
+
+    def backprop_outputs_into(self, x, y, grad, grad_views):
+        """``backprop_into`` that also returns the output activations: ``(cost, outputs)``."""
         zs, acts = self.forward(x)
         a, n = acts[-1], len(y)
         diff = a - y
@@ -201,7 +205,7 @@ class Network:
         for l, d in enumerate(self.backward(delta, zs, acts)):
             np.matmul(d.T, acts[l], out=gws[l])
             d.sum(axis=0, out=gbs[l])
-        return cost
+        return cost, a
 
     def gradient(self, x, y) -> np.ndarray:
         """Exact gradient of the mean cost over the batch, flat."""

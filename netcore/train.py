@@ -75,10 +75,19 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
     indices = np.full((total, batch_width), -1, np.int32) if record.batch_indices else None
     full_grad = np.empty(net.n_params)
     full_views = net.views(full_grad)
+    full = {"step": None}
+    train_labels = y.argmax(1)
 
-    def snapshot(step, cost=None, grad=None):
-        if cost is None:
-            cost, grad = net.backprop_into(x, y, full_grad, full_views), full_grad
+    def full_pass(step):
+        """Cost, gradient and outputs over the whole training set at ``step``'s parameters, computed
+        once per step (a snapshot, the epoch's evaluation and a full-batch step share it)."""
+        if full["step"] != step:
+            full["cost"], full["outputs"] = net.backprop_outputs_into(x, y, full_grad, full_views)
+            full["step"] = step
+        return full["cost"], full_grad, full["outputs"]
+
+    def snapshot(step):
+        cost, grad, _ = full_pass(step)
         rec["snapshot_steps"].append(step)
         rec["snapshot_params"].append(net.params)
         rec["snapshot_grad"].append(grad.copy())
@@ -88,11 +97,13 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
         if not record.per_epoch:
             return
         rec["epoch_steps"].append(step)
-        for part, xs, ys in (("train", x, y), ("test", data.x_test, data.y_test)):
-            zs, acts = net.forward(xs)
-            yt = targets(ys, net.sizes[-1])
-            rec[f"epoch_{part}_cost"].append(float(np.mean(net.example_costs_from(zs[-1], acts[-1], yt))))
-            rec[f"epoch_{part}_accuracy"].append(float(np.mean(acts[-1].argmax(1) == yt.argmax(1))))
+        cost, _, outputs = full_pass(step)
+        rec["epoch_train_cost"].append(cost)
+        rec["epoch_train_accuracy"].append(float(np.mean(outputs.argmax(1) == train_labels)))
+        zs, acts = net.forward(data.x_test)
+        yt = targets(data.y_test, net.sizes[-1])
+        rec["epoch_test_cost"].append(float(np.mean(net.example_costs_from(zs[-1], acts[-1], yt))))
+        rec["epoch_test_accuracy"].append(float(np.mean(acts[-1].argmax(1) == data.y_test)))
 
     if method == "full_batch":
         batches = ((e, None) for e in range(epochs))
@@ -109,9 +120,10 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
                 end_epoch(step)
                 last_epoch = epoch
             if idx is None:  # full batch: the step's gradient is the full gradient
-                cost = net.backprop_into(x, y, grad, grad_views)
                 if step in snap_set:
-                    snapshot(step, cost, grad)
+                    snapshot(step)
+                cost, full_step_grad, _ = full_pass(step)
+                grad[:] = full_step_grad
             else:
                 if step in snap_set:
                     snapshot(step)
