@@ -38,9 +38,18 @@ class Dataset:
 
     def train64(self) -> np.ndarray:
         """The training images as float64, converted once and kept (what training computes with)."""
-        if getattr(self, "_train64", None) is None or self._train64.shape != self.x_train.shape:
-            self._train64 = np.ascontiguousarray(self.x_train, dtype=np.float64)
-        return self._train64
+        return self._float64("x_train")
+
+    def test64(self) -> np.ndarray:
+        """The test images as float64, converted once and kept (every epoch's evaluation reads them)."""
+        return self._float64("x_test")
+
+    def _float64(self, name):
+        kept = self.__dict__.setdefault("_float64_kept", {})
+        source = getattr(self, name)
+        if name not in kept or kept[name][0] is not source:
+            kept[name] = (source, np.ascontiguousarray(source, dtype=np.float64))
+        return kept[name][1]
 
     def summary(self) -> str:
         d = self.description

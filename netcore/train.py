@@ -100,7 +100,7 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
         cost, _, outputs = full_pass(step)
         rec["epoch_train_cost"].append(cost)
         rec["epoch_train_accuracy"].append(float(np.mean(outputs.argmax(1) == train_labels)))
-        zs, acts = net.forward(data.x_test)
+        zs, acts = net.forward(data.test64())
         yt = targets(data.y_test, net.sizes[-1])
         rec["epoch_test_cost"].append(float(np.mean(net.example_costs_from(zs[-1], acts[-1], yt))))
         rec["epoch_test_accuracy"].append(float(np.mean(acts[-1].argmax(1) == data.y_test)))
