@@ -56,7 +56,7 @@ from scenes.kit.landscape_view import LandscapeView  # noqa: E402
 from scenes.kit.scene3d import KitThreeDScene  # noqa: E402
 from scenes.kit.curve import CurveView, Hopper  # noqa: E402
 from scenes.kit.surface import FlatArrow, Replay  # noqa: E402
-from scenes.kit.layout import caption, grid_positions, labelled_thumbnail, on_baseline, thumbnail, title  # noqa: E402
+from scenes.kit.layout import caption, grid_positions, inside_frame, labelled_thumbnail, on_baseline, thumbnail, title  # noqa: E402
 from scenes.kit.network import NetworkMobject  # noqa: E402
 from scenes.kit.numbers import NumberColumn, bracket  # noqa: E402
 from scenes.kit.pixels import pixel_digit, pixel_weights  # noqa: E402
@@ -242,7 +242,7 @@ class ManyValleys(Scene):
         self.add(moving)
         self.play(solo.replay(0.38, mobject=moving))
         note = label("steps shrink as the slope flattens", size=P.SMALL_SIZE, color=colors[first])
-        note.next_to(view.to_scene(pos[-1], view.y_range[1] * 0.55), UP, buff=0.0)
+        view.place_above(note)
         self.play(FadeIn(note), run_time=0.6)
         self.wait(1.0)
 
@@ -257,7 +257,7 @@ class ManyValleys(Scene):
         marks = VGroup()
         for v, (vt, vc) in enumerate(zip(sl.valley_t, sl.valley_cost)):
             n_in = sum(1 for b in balls if b.valley == v)
-            text = label(f"valley {v + 1}: cost {vc:.3f}, {n_in} balls", size=P.SMALL_SIZE)
+            text = label(f"valley {v + 1}: cost {vc:.4f}, {n_in} balls", size=P.SMALL_SIZE)
             text.next_to(view.to_scene(vt, view.y_range[0]), UP, buff=0.3)
             marks.add(text)
         ridge = label(f"ridge: cost {sl.meta['ridge_cost']:.3f}", size=P.SMALL_SIZE, color=P.DIM_TEXT)
@@ -347,26 +347,12 @@ class LearningRate(Scene):
             else:
                 continue
             out = label(note, size=P.SMALL_SIZE, color=P.NEGATIVE if path.status == "escaped" else P.DIM_TEXT)
-            escaped.add(boxed(self.above_curve(panel.view, out, lo, hi), opacity=0.8))
+            escaped.add(boxed(panel.view.place_above(out, lo, hi), opacity=0.8))
         foot = label(f"every panel starts at t = {float(rates[0].positions[0, 0]):.3f} on the slice through two "
                      "trained networks (ManyValleys); η is per unit of t", size=P.TINY_SIZE, color=P.DIM_TEXT)
         foot.to_edge(DOWN, buff=0.25)
         self.play(FadeIn(escaped), FadeIn(foot), run_time=0.8)
         self.wait(2.5)
-
-
-    @staticmethod
-    def above_curve(view, mob, lo, hi):
-        """Place ``mob`` left-aligned inside the plot, just above the highest point of the curve
-        beneath it (so a note never covers the curve it is about)."""
-        left = view.to_scene(lo, view.y_range[0])[0] + 0.25
-        mob.move_to([left, 0, 0], aligned_edge=LEFT)
-        x0, x1 = mob.get_left()[0], mob.get_right()[0]
-        ts = np.linspace(lo, hi, 200)
-        xs = np.array([view.to_scene(t, view.y_range[0])[0] for t in ts])
-        under = ts[(xs >= x0 - 0.1) & (xs <= x1 + 0.1)]
-        top = max(view.point(t)[1] for t in under)
-        return mob.set_y(top + 0.12 + mob.height / 2)
 
 
 class ClosedFormLand:
@@ -450,7 +436,7 @@ class DownhillDirection(KitThreeDScene):
         tip = screen(up.start + up.vector)
         up_text = VGroup(math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT),
                          label("steepest ascent", size=P.SMALL_SIZE, color=P.GRADIENT)).arrange(DOWN, buff=0.1)
-        up_text = boxed(up_text.next_to(tip, UR, buff=0.1))
+        up_text = inside_frame(boxed(up_text.next_to(tip, UR, buff=0.1)))
         self.add_fixed_in_frame_mobjects(up_text)
         self.remove(up_text)
         self.play(FadeIn(up), FadeIn(up_text), run_time=1.2)

@@ -73,6 +73,18 @@ class CurveView(VGroup):
     def point(self, t) -> np.ndarray:
         return self.to_scene(t, self.cost_at(t))
 
+    def place_above(self, mob, lo=None, hi=None, gap: float = 0.12):
+        """Put ``mob`` left-aligned inside the plot, just above the highest point of the drawn curve
+        (between ``lo`` and ``hi``) beneath it, so a note never covers the curve it is about."""
+        lo = max(self.x_range[0], self.t[0]) if lo is None else lo
+        hi = min(self.x_range[1], self.t[-1]) if hi is None else hi
+        mob.move_to([self.to_scene(lo, self.y_range[0])[0] + 0.25, 0, 0], aligned_edge=LEFT)
+        ts = np.linspace(lo, hi, 200)
+        xs = self.to_scene(ts, np.full_like(ts, self.y_range[0]))[:, 0]
+        under = ts[(xs >= mob.get_left()[0] - 0.1) & (xs <= mob.get_right()[0] + 0.1)]
+        top = float(self.to_scene(under, self.cost_at(under))[:, 1].max())
+        return mob.set_y(top + gap + mob.height / 2)
+
     def normal(self, t) -> np.ndarray:
         """Unit normal (pointing up) of the drawn curve at ``t``, in scene space."""
         o, ex, ey = self._frame()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, ORIGIN, UL, UP, VGroup
+from manim import DOWN, ORIGIN, UL, UP, VGroup, config
 
 from scenes.kit import palette as P
 from scenes.kit.pixels import pixel_digit
@@ -64,3 +64,12 @@ def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
         for line in group:
             line.align_to(group, align)
     return group
+
+
+def inside_frame(mob, margin: float = 0.25):
+    """Shift ``mob`` (in frame coordinates) the least needed to keep it ``margin`` inside the frame."""
+    half_w, half_h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    dx = max(0.0, -half_w - mob.get_left()[0]) - max(0.0, mob.get_right()[0] - half_w)
+    dy = max(0.0, -half_h - mob.get_bottom()[1]) - max(0.0, mob.get_top()[1] - half_h)
+    return mob.shift([dx, dy, 0.0])
+

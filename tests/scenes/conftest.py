@@ -77,8 +77,49 @@ def rendered_scene(scene_data, tmp_path_factory):
         if cls not in done:
             with tempconfig({**SMALL, "media_dir": str(tmp_path_factory.mktemp("media"))}):
                 scene = cls()
+                watch_text_in_frame(scene)
                 scene.render()
             done[cls] = scene
         return done[cls]
 
     return render
+
+
+def watch_text_in_frame(scene, margin: float = 0.1):
+    """After every ``play`` and ``wait`` of ``scene``, note each visible text or number on screen that
+    comes closer than ``margin`` to the frame's edge (or crosses it): ``scene.text_outside_frame`` lists
+    ``(call number, text, edges)``.
+    In a 3D scene only text fixed in the frame is checked (the rest lives in 3D space)."""
+    from manim import MathTex, SingleStringMathTex, Text, ThreeDScene, config
+
+    from scenes.kit.text import FastNumber
+
+    kinds = (Text, MathTex, SingleStringMathTex, FastNumber)
+    half_w, half_h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    scene.text_outside_frame, calls = [], [0]
+
+    def check():
+        calls[0] += 1
+        fixed = scene.renderer.camera.fixed_in_frame_mobjects if isinstance(scene, ThreeDScene) else None
+        for top in scene.mobjects:
+            for mob in top.get_family():
+                if not isinstance(mob, kinds) or (fixed is not None and mob not in fixed):
+                    continue
+                if not len(mob.get_all_points()) or max(mob.get_fill_opacity(), mob.get_stroke_opacity()) < 0.05:
+                    continue
+                left, right = mob.get_left()[0], mob.get_right()[0]
+                bottom, top_y = mob.get_bottom()[1], mob.get_top()[1]
+                if left < -half_w or right > half_w or bottom < -half_h or top_y > half_h:
+                    name = getattr(mob, "text", None) or getattr(mob, "tex_string", None) or type(mob).__name__
+                    scene.text_outside_frame.append((calls[0], name, tuple(round(v, 2) for v in (left, right, bottom, top_y))))
+
+    for method in ("play", "wait"):
+        original = getattr(scene, method)
+
+        def checked(*args, _original=original, **kwargs):
+            result = _original(*args, **kwargs)
+            check()
+            return result
+
+        setattr(scene, method, checked)
+

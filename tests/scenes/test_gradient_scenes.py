@@ -77,7 +77,7 @@ def test_many_valleys_balls_follow_netcore_descents(rendered, scene_data):
     # labels show netcore's valley and ridge costs
     texts = [m.text for m in scene.labels["valleys"]]
     for vc in sl.valley_cost:
-        assert any(f"{vc:.3f}" in t for t in texts)
+        assert any(f"{vc:.4f}," in t for t in texts)
     assert f"{sl.meta['ridge_cost']:.3f}" in scene.labels["ridge"].text
 
 
