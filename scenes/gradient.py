@@ -44,6 +44,7 @@ from manim import (  # noqa: E402
     RoundedRectangle,
     Scene,
     SurroundingRectangle,
+    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
     Write,
@@ -812,8 +813,8 @@ class GradientVector(Scene):
             ys.append(y - h / 2)
             y -= h
         bottom = y
-        x_name, x_param, x_grad, x_word, x_bar = -5.3, -3.3, -0.5, 1.55, 4.6
-        bar_len = 2.3  # the largest entry of the whole vector
+        x_name, x_param, x_grad, x_word, x_bar = -5.3, -3.3, -0.5, 1.55, 4.45
+        bar_len = 2.1  # the largest entry of the whole vector
 
         names, pvals, gvals, words, bars, gaps_p, gaps_g = (VGroup() for _ in range(7))
         for (kind, i), yy in zip(rows, ys):
@@ -978,8 +979,9 @@ class TestAccuracy(Scene):
 
         # --- the counter ---------------------------------------------------------------------------
         # laid out at the widest values; the count of correct answers grows to the left, the total to the right
-        correct_num = integer(n, size=P.TITLE_SIZE, edge_to_fix=RIGHT)
-        total_num = integer(n, size=P.TITLE_SIZE)
+        n_test = t["n_test"]
+        correct_num = integer(n_test, size=P.TITLE_SIZE, edge_to_fix=RIGHT)
+        total_num = integer(n_test, size=P.TITLE_SIZE)
         counter = VGroup(label("correct", size=P.LABEL_SIZE, color=P.DIM_TEXT), correct_num,
                          math("/", size=P.TITLE_SIZE), total_num).arrange(RIGHT, buff=0.2)
         counter.to_corner(UR, buff=0.45)
@@ -1026,6 +1028,22 @@ class TestAccuracy(Scene):
                            color=P.COST)
         VGroup(summary1, summary2).arrange(DOWN, buff=0.15).to_edge(DOWN, buff=0.35).shift(2.35 * RIGHT)
         self.play(FadeIn(summary1), run_time=0.6)
+        self.wait(0.8)
+
+        # --- the rest of the test set, counted without pausing ---------------------------------------
+        running_all = t["running_all"]
+        rest = caption(f"the other {n_test - n:,} test images, without pausing", size=P.SMALL_SIZE)
+        rest.next_to(counter, DOWN, buff=0.2).align_to(counter, RIGHT)
+
+        def count_on(_, alpha):
+            seen = n + int(round(alpha * (n_test - n)))
+            correct_num.set_value(int(running_all[seen - 1]))
+            total_num.set_value(seen)
+
+        if n_test > n:
+            self.play(FadeIn(rest), FadeOut(big), FadeOut(frame), FadeOut(readout), run_time=0.5)
+            self.play(UpdateFromAlphaFunc(VGroup(correct_num, total_num), count_on), run_time=3.0,
+                      rate_func=rate_functions.linear)
         self.play(FadeIn(summary2), run_time=0.8)
         self.wait(2.5)
 

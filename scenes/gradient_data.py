@@ -127,8 +127,8 @@ def gradient_vector_data(trace=None, snapshot: int = 0):
 
 
 def shown_test_images(trace=None, data=None, n_shown: int = 60):
-    """The trained network on the first ``n_shown`` test images: guesses, running correct count, and
-    its accuracy on the whole test set."""
+    """The trained network on the first ``n_shown`` test images: guesses, running correct count; the
+    running correct count over the whole test set, and its accuracy there."""
     trace = trace if trace is not None else kd.trace("lesson")
     data = data if data is not None else kd.dataset()
     net = trace.network(-1)
@@ -136,8 +136,10 @@ def shown_test_images(trace=None, data=None, n_shown: int = 60):
     x, y = data.x_test[:n_shown], data.y_test[:n_shown]
     guesses = net.predict(x)
     correct = guesses == y
+    running_all = np.cumsum(net.predict(data.x_test) == data.y_test)
     return {"guesses": guesses, "labels": y, "correct": correct, "running": np.cumsum(correct),
-            "n_shown": n_shown, "n_test": len(data.x_test), "full_accuracy": net.accuracy(data.x_test, data.y_test)}
+            "running_all": running_all, "n_shown": n_shown, "n_test": len(data.x_test),
+            "full_accuracy": net.accuracy(data.x_test, data.y_test)}
 
 
 def hidden_weights_data(trace=None, snapshot: int = -1):

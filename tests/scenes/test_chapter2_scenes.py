@@ -124,9 +124,11 @@ def test_test_accuracy(env, lesson, rendered):
     np.testing.assert_array_equal(t["guesses"], net.predict(env.x_test[:n]))
     assert t["full_accuracy"] == net.accuracy(env.x_test, env.y_test) == lesson.final_test_accuracy
     assert (~t["correct"]).sum() >= 1  # there are mistakes to pause on
-    scene = rendered("TestAccuracy")
-    assert scene.correct_num.get_value() == t["running"][-1]
-    assert scene.total_num.get_value() == n
+    np.testing.assert_array_equal(t["running_all"][:n], t["running"])
+    assert t["running_all"][-1] == round(t["full_accuracy"] * t["n_test"])
+    scene = rendered("TestAccuracy")  # the counter ends on the whole test set: the run's test accuracy
+    assert scene.correct_num.get_value() == t["running_all"][-1]
+    assert scene.total_num.get_value() == t["n_test"] == len(env.x_test)
 
 
 def test_hidden_weights(lesson, rendered):
