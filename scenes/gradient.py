@@ -1177,7 +1177,7 @@ class MemorizationCurves(Scene):
         lo, hi = np.floor(sc.min() * 100) / 100, np.ceil(sc.max() * 100) / 100
         zoom = Axes(x_range=[1, last, 1], y_range=[lo, hi, 0.01], x_length=3.6, y_length=2.1, tips=False,
                     x_axis_config={"include_ticks": False}, y_axis_config={"include_ticks": False},
-                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([4.1, 0.5, 0])
+                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([3.85, 0.5, 0])
         z_title = caption("shuffled labels, zoomed in", size=P.TINY_SIZE, color=colors["shuffled"])
         z_title.next_to(zoom, UP, buff=0.15)
         z_x = VGroup(*[caption(str(e), size=P.TINY_SIZE).next_to(zoom.c2p(e, lo), DOWN, buff=0.12)
@@ -1198,6 +1198,6 @@ class MemorizationCurves(Scene):
         acc_rows = VGroup(*[caption(f"{text}: {m[f'{key}_accuracy'][-1]:.1%}", size=P.SMALL_SIZE, color=colors[key])
                             for key, text in (("true", "true labels"), ("shuffled", "shuffled labels"))])
         acc_rows.arrange(DOWN, buff=0.1)
-        acc = VGroup(acc_head, acc_rows).arrange(DOWN, buff=0.15).move_to([4.1, -2.65, 0])
+        acc = VGroup(acc_head, acc_rows).arrange(DOWN, buff=0.15).move_to([3.85, -2.65, 0])
         self.play(FadeIn(acc), run_time=0.8)
         self.wait(3.0)

@@ -85,7 +85,7 @@ def rendered_scene(scene_data, tmp_path_factory):
     return render
 
 
-def watch_text_in_frame(scene, margin: float = 0.1):
+def watch_text_in_frame(scene, margin: float = 0.15):
     """After every ``play`` and ``wait`` of ``scene``, note each visible text or number on screen that
     comes closer than ``margin`` to the frame's edge (or crosses it): ``scene.text_outside_frame`` lists
     ``(call number, text, edges)``.
