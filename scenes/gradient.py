@@ -980,13 +980,11 @@ class TestAccuracy(Scene):
         # --- the counter ---------------------------------------------------------------------------
         # laid out at the widest values; the count of correct answers grows to the left, the total to the right
         n_test = t["n_test"]
-        correct_num = integer(n_test, size=P.TITLE_SIZE, edge_to_fix=RIGHT)
-        total_num = integer(n_test, size=P.TITLE_SIZE)
+        correct_num = FastNumber(0, places=0, size=P.TITLE_SIZE, widest=n_test, align_right=True)
+        total_num = FastNumber(0, places=0, size=P.TITLE_SIZE, widest=n_test)
         counter = VGroup(label("correct", size=P.LABEL_SIZE, color=P.DIM_TEXT), correct_num,
                          math("/", size=P.TITLE_SIZE), total_num).arrange(RIGHT, buff=0.2)
         counter.to_corner(UR, buff=0.45)
-        correct_num.set_value(0)
-        total_num.set_value(0)
         self.correct_num, self.total_num = correct_num, total_num
 
         cells = grid_positions(n, self.COLS, 0.74, 0.8, center=[2.35, 0.2, 0])

@@ -67,12 +67,14 @@ class FastNumber(VMobject):
 
     Thousands are grouped with commas, as in the captions (12,000). The left end of the baseline stays
     put when the value changes (like ``DecimalNumber``). ``widest``: the widest value it will show; its
-    width is reserved from the start, so a readout laid out at a frame edge keeps it on screen."""
+    width is reserved from the start, so a readout laid out at a frame edge keeps it on screen.
+    ``align_right``: the digits end at the right of that reserved width instead (a count that grows
+    to the left)."""
 
     def __init__(self, value: float = 0.0, places: int = 3, size: float = P.LABEL_SIZE * 1.45, color=P.TEXT,
-                 widest: float | None = None, **kwargs):
+                 widest: float | None = None, align_right: bool = False, **kwargs):
         super().__init__(fill_color=color, fill_opacity=1, stroke_width=0, **kwargs)
-        self.places = int(places)
+        self.places, self.align_right = int(places), align_right
         self.glyphs = _Glyphs.at(size)
         self.reserved = 0.0 if widest is None else self._width(self.text(widest))
         self.value = None
@@ -88,8 +90,9 @@ class FastNumber(VMobject):
         g = self.glyphs
         # invisible anchors: origin, cap height, end of the reserved width
         marks = [np.zeros((4, 3)), np.tile([0.0, g.cap, 0.0], (4, 1)), np.tile([self.reserved, 0.0, 0.0], (4, 1))]
-        parts, x = [], 0.0
-        for ch in self.text(value):
+        text = self.text(value)
+        parts, x = [], max(self.reserved - self._width(text), 0.0) if self.align_right else 0.0
+        for ch in text:
             w = g.cells[ch]
             parts.append(g.points[ch] + np.array([x + w / 2, 0.0, 0.0]))
             x += w

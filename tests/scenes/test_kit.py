@@ -144,6 +144,21 @@ def test_fast_number_reserves_the_width_of_its_widest_value():
     assert n.get_value() == 100
 
 
+def test_right_aligned_fast_number_grows_to_the_left():
+    from scenes.kit.text import FastNumber
+
+    n = FastNumber(0, places=0, widest=1000, align_right=True).move_to([3.0, 1.0, 0])
+    box_right = n.get_right()[0]
+    ends = []
+    for v in (7, 51, 885, 1000):
+        n.set_value(v)
+        digits = n.points[12:]  # past the three invisible anchors (4 points each)
+        ends.append(digits[:, 0].max())
+    assert np.allclose(ends, ends[0], atol=0.06)  # the last digit stays where it was
+    assert abs(n.get_right()[0] - box_right) < 1e-9  # and the reserved box does not move
+    assert n.get_value() == 1000
+
+
 def test_number_column_shows_head_ellipsis_tail():
     from scenes.kit.numbers import NumberColumn
 
