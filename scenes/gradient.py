@@ -61,7 +61,7 @@ from scenes.kit.layout import caption, grid_positions, inside_frame, labelled_th
 from scenes.kit.network import NetworkMobject  # noqa: E402
 from scenes.kit.numbers import NumberColumn, bracket  # noqa: E402
 from scenes.kit.pixels import pixel_digit, pixel_weights  # noqa: E402
-from scenes.kit.text import FastNumber, integer, label, math, number  # noqa: E402
+from scenes.kit.text import FastNumber, change_values, integer, label, math, number  # noqa: E402
 from scenes.gradient_data import (  # noqa: E402
     average_cost_data,
     cost_of_one_example_data,
@@ -635,7 +635,7 @@ class CostOfOneExample(Scene):
                   FadeIn(digits), run_time=1.4)
 
         size = P.SMALL_SIZE * 1.25
-        outs = VGroup(*[number(a, places=3, size=size).move_to([xs["out"], y, 0]) for a, y in zip(start.outputs, ys)])
+        outs = VGroup(*[FastNumber(a, places=3, size=size).move_to([xs["out"], y, 0]) for a, y in zip(start.outputs, ys)])
         desired = VGroup(*[integer(int(v), size=size, color=P.COST if v else P.TEXT).move_to([xs["desired"], y, 0])
                            for v, y in zip(start.desired, ys)])
         h_out = caption("output").move_to([xs["out"], 2.38, 0])
@@ -649,14 +649,14 @@ class CostOfOneExample(Scene):
         # each row: (a - y)^2 = s, with live numbers
         rows, sq_nums, expr_outs = VGroup(), VGroup(), VGroup()
         for i, y in enumerate(ys):
-            a_num = number(start.outputs[i], places=3, size=size)
+            a_num = FastNumber(start.outputs[i], places=3, size=size)
             y_num = integer(int(start.desired[i]), size=size)
             parts = VGroup(math("(", size=size), a_num, math("-", size=size), y_num, math(")^2", size=size),
                            math("=", size=size))
             parts.arrange(RIGHT, buff=0.08)
             parts[-1].shift(0.1 * RIGHT)
             parts.move_to([xs["expr"], y, 0])
-            s_num = number(start.squares[i], places=3, size=size, color=P.COST).move_to([xs["square"], y, 0])
+            s_num = FastNumber(start.squares[i], places=3, size=size, color=P.COST).move_to([xs["square"], y, 0])
             rows.add(parts)
             sq_nums.add(s_num)
             expr_outs.add(a_num)
@@ -668,7 +668,7 @@ class CostOfOneExample(Scene):
 
         # --- the sum ---------------------------------------------------------------------------------
         brace = Brace(sq_nums, RIGHT, buff=0.15, color=P.DIM_TEXT)
-        total = number(start.cost, places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
+        total = FastNumber(start.cost, places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
         total_label = caption("sum: the cost\nof this example", size=P.SMALL_SIZE)
         total_group = VGroup(total_label, total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
         self.outs, self.squares, self.total = outs, sq_nums, total  # the readouts (tests read their values)
@@ -683,10 +683,8 @@ class CostOfOneExample(Scene):
         # --- the trained network on the same image ---------------------------------------------------
         steps = int(trace.snapshot_steps[-1])
         state2 = caption(f"after training ({steps:,} steps of gradient descent)").move_to(state, aligned_edge=LEFT)
-        anims = [ChangeDecimalToValue(n, v) for n, v in zip(outs, end.outputs)]
-        anims += [ChangeDecimalToValue(n, v) for n, v in zip(expr_outs, end.outputs)]
-        anims += [ChangeDecimalToValue(n, v) for n, v in zip(sq_nums, end.squares)]
-        anims += [ChangeDecimalToValue(total, end.cost)]
+        anims = [change_values([*outs, *expr_outs, *sq_nums, total],
+                               [*end.outputs, *end.outputs, *end.squares, end.cost])]
         anims += [c.animate.set_fill(P.activation_color(a), opacity=1) for c, a in zip(circles, end.outputs)]
         self.play(FadeOut(state), FadeIn(state2), FadeOut(verdict), run_time=0.6)
         self.play(*anims, run_time=2.0)
@@ -1098,7 +1096,7 @@ class RandomNoiseInput(Scene):
         noise_label = caption(f"random noise\n(seed {r['seed']})").next_to(noise_img, DOWN, buff=0.25)
 
         out_x = netmob.output_labels.get_right()[0] + 0.25
-        outs = VGroup(*[number(a, places=2, size=P.SMALL_SIZE * 1.15, color=P.DIM_TEXT)
+        outs = VGroup(*[FastNumber(a, places=2, size=P.SMALL_SIZE * 1.15, color=P.DIM_TEXT)
                         .move_to([out_x, c.get_y(), 0], aligned_edge=LEFT)
                         for a, c in zip(r["noise_outputs"], netmob.neurons[-1])])
         k = r["answer"]
@@ -1119,8 +1117,7 @@ class RandomNoiseInput(Scene):
         real_img = pixel_digit(r["real_image"], side=2.2).move_to(img_pos)
         real_label = caption(f"a real {k}\n(test image {r['real_index']})").next_to(real_img, DOWN, buff=0.25)
         self.play(FadeOut(noise_img, noise_label, box, verdict), FadeIn(real_img), FadeIn(real_label), run_time=0.8)
-        self.play(netmob.feed_forward(r["real_image"]), *[ChangeDecimalToValue(o, v) for o, v in
-                                                          zip(outs, r["real_outputs"])], run_time=2.2)
+        self.play(netmob.feed_forward(r["real_image"]), change_values(outs, r["real_outputs"]), run_time=2.2)
         box2 = netmob.answer_box()
         self.play(Create(box2), run_time=0.6)
         verdict2 = caption(f"a real {k}: output {r['real_outputs'][k]:.2f}; noise: {r['noise_outputs'][k]:.2f}. "

@@ -159,6 +159,18 @@ def test_right_aligned_fast_number_grows_to_the_left():
     assert n.get_value() == 1000
 
 
+def test_change_values_moves_fast_numbers_together_and_ends_exactly():
+    from scenes.kit.text import FastNumber, change_values
+
+    nums = [FastNumber(0.5, places=3), FastNumber(4.9, places=3)]
+    anim = change_values(nums, [0.1, 0.067], run_time=1.0)
+    anim.begin()
+    anim.interpolate(0.5)
+    assert 0.1 < nums[0].get_value() < 0.5 and 0.067 < nums[1].get_value() < 4.9
+    anim.interpolate(1.0)
+    assert [n.get_value() for n in nums] == [0.1, 0.067]
+
+
 def test_number_column_shows_head_ellipsis_tail():
     from scenes.kit.numbers import NumberColumn
 
