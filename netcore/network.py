@@ -125,7 +125,7 @@ class Network:
         zs, activations = [], [a]
         last = len(self.shapes) - 1
         for l, (W, b) in enumerate(zip(self.weights, self.biases)):
-            z = a @ W.T
+            z = np.dot(a, W.T)  # np.dot: same BLAS call as @, less overhead for small matrices
             z += b
             a = expit(z) if l == last else self.hidden(z)
             zs.append(z)
@@ -174,7 +174,7 @@ class Network:
         """Carry an output-layer delta back through the layers: the list of deltas, first layer first."""
         out = [delta]
         for l in range(len(self.shapes) - 1, 0, -1):
-            delta = (delta @ self.weights[l]) * self.hidden_slope(zs[l - 1], acts[l])
+            delta = np.dot(delta, self.weights[l]) * self.hidden_slope(zs[l - 1], acts[l])
             out.append(delta)
         return out[::-1]
 
@@ -203,7 +203,7 @@ class Network:
             delta = diff / n
         gws, gbs = grad_views
         for l, d in enumerate(self.backward(delta, zs, acts)):
-            np.matmul(d.T, acts[l], out=gws[l])
+            np.dot(d.T, acts[l], out=gws[l])
             d.sum(axis=0, out=gbs[l])
         return cost, a
 
