@@ -36,20 +36,13 @@ class Dataset:
     def checksum(self) -> str:
         return self.description["checksum"]
 
-    def train64(self) -> np.ndarray:
-        """The training images as float64, converted once and kept (what training computes with)."""
-        return self._float64("x_train")
-
-    def test64(self) -> np.ndarray:
-        """The test images as float64, converted once and kept (every epoch's evaluation reads them)."""
-        return self._float64("x_test")
-
-    def _float64(self, name):
-        kept = self.__dict__.setdefault("_float64_kept", {})
-        source = getattr(self, name)
-        if name not in kept or kept[name][0] is not source:
-            kept[name] = (source, np.ascontiguousarray(source, dtype=np.float64))
-        return kept[name][1]
+    def kept(self, name: str, build):
+        """``build(self)``, computed once and kept with the dataset (rebuilt if its images are replaced):
+        what training derives from the images is shared by every run trained on them."""
+        kept = self.__dict__.setdefault("_kept", {})
+        if name not in kept or kept[name][0] is not self.x_train or kept[name][1] is not self.x_test:
+            kept[name] = (self.x_train, self.x_test, build(self))
+        return kept[name][2]
 
     def summary(self) -> str:
         d = self.description

@@ -14,6 +14,7 @@ over its examples, and every gradient here is the exact gradient of that mean.
 from __future__ import annotations
 
 import numpy as np
+import scipy.sparse
 from scipy.special import expit
 
 from .errors import NetcoreError
@@ -119,13 +120,16 @@ class Network:
         return a * (1.0 - a) if self.activation == "sigmoid" else (z > 0).astype(np.float64)
 
     def forward(self, x):
-        """Weighted sums ``zs`` and activations (``activations[0]`` is the input) for a batch ``(n, n0)``."""
-        a = x if (type(x) is np.ndarray and x.ndim == 2 and x.dtype == np.float64) else \
-            np.atleast_2d(np.asarray(x, dtype=np.float64))
+        """Weighted sums ``zs`` and activations (``activations[0]`` is the input) for a batch ``(n, n0)``;
+        ``x`` may also be a scipy sparse matrix (images are mostly zeros)."""
+        if scipy.sparse.issparse(x):
+            a = x if x.dtype == np.float64 else x.astype(np.float64)
+        else:
+            a = np.atleast_2d(np.asarray(x, dtype=np.float64))
         zs, activations = [], [a]
         last = len(self.shapes) - 1
         for l, (W, b) in enumerate(zip(self.weights, self.biases)):
-            z = np.dot(a, W.T)  # np.dot: same BLAS call as @, less overhead for small matrices
+            z = np.asarray(a @ W.T) if l == 0 and scipy.sparse.issparse(a) else np.dot(a, W.T)
             z += b
             a = expit(z) if l == last else self.hidden(z)
             zs.append(z)
@@ -180,17 +184,8 @@ class Network:
 
     def cost_and_gradient(self, x, y, out=None):
         """Mean cost and its exact gradient (flat, the parameter order) over a batch."""
+        y = targets(y, self.sizes[-1])
         grad = np.empty(self.n_params) if out is None else out
-        cost = self.backprop_into(x, targets(y, self.sizes[-1]), grad, self.views(grad))
-        return cost, grad
-
-    def backprop_into(self, x, y, grad, grad_views) -> float:
-        """Write the mean gradient for one-hot ``y`` into ``grad`` (whose per-layer views are
-        ``grad_views``) and return the mean cost: the training loop's hot path."""
-        return self.backprop_outputs_into(x, y, grad, grad_views)[0]
-
-    def backprop_outputs_into(self, x, y, grad, grad_views):
-        """``backprop_into`` that also returns the output activations: ``(cost, outputs)``."""
         zs, acts = self.forward(x)
         a, n = acts[-1], len(y)
         diff = a - y
@@ -201,11 +196,11 @@ class Network:
         else:
             cost = float(np.sum(np.logaddexp(0.0, zs[-1]) - y * zs[-1])) / n
             delta = diff / n
-        gws, gbs = grad_views
+        gws, gbs = self.views(grad)
         for l, d in enumerate(self.backward(delta, zs, acts)):
             np.dot(d.T, acts[l], out=gws[l])
             d.sum(axis=0, out=gbs[l])
-        return cost, a
+        return cost, grad
 
     def gradient(self, x, y) -> np.ndarray:
         """Exact gradient of the mean cost over the batch, flat."""

@@ -6,14 +6,17 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse
 from threadpoolctl import threadpool_limits
 
 from . import __version__
 from .data import Dataset
 from .errors import NetcoreError
 from .network import Network, targets
-from .schedule import epoch_batches, snapshot_steps, steps_per_epoch
 from .records import SCHEMA_VERSION
+from .recorder import Recorder
+from .schedule import epoch_batches, snapshot_steps, steps_per_epoch
+from .stepper import MinibatchStepper, TrainingInputs, TrainingLayout
 from .trace import Trace
 
 METHODS = ("sgd", "full_batch")
@@ -42,8 +45,10 @@ def train(net: Network, data: Dataset, epochs: int = 30, batch_size: int = 10, e
     each mini-batch's mean gradient. ``full_batch``: every step (one per epoch) uses all training examples.
     ``labels`` replaces the training labels (e.g. shuffled ones, named by ``labels_name``).
     A step whose cost or gradient is not finite ends the run; the trace is marked diverged.
-    BLAS runs on one thread: the matrices are small, and extra BLAS threads only wait on each other,
-    badly so on a busy machine.
+
+    The steps run in ``netcore.stepper``'s layout; snapshots and per-epoch evaluation run beside them on
+    a background thread (``netcore.recorder``). BLAS runs on one thread: a step's matrices are small, and
+    the second core does the recording.
     """
     with threadpool_limits(limits=1, user_api="blas"):
         return run_training(net, data, epochs, batch_size, eta, method, seed, record, progress, labels,
@@ -58,108 +63,77 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
     if net.sizes[0] != data.x_train.shape[1]:
         raise NetcoreError(f"network input size {net.sizes[0]} does not match the data's {data.x_train.shape[1]}")
     record = record or Recording()
-    x = data.train64()
     y = targets(data.y_train if labels is None else labels, net.sizes[-1])
-    n = len(x)
+    n = len(y)
     per_epoch = steps_per_epoch(n, batch_size, method)
     total = epochs * per_epoch
-    snaps = snapshot_steps(total, record.snapshots, per_epoch)
-    snap_set = set(snaps.tolist())
+    # what to record after how many steps: {step: [snapshot, evaluate]}
+    events = {int(s): [True, False] for s in snapshot_steps(total, record.snapshots, per_epoch)}
+    if record.per_epoch:
+        for s in range(per_epoch, total + 1, per_epoch):
+            events.setdefault(s, [False, False])[1] = True
     batch_width = n if method == "full_batch" else min(batch_size, n)
 
-    rec = {k: [] for k in ("snapshot_steps", "snapshot_params", "snapshot_grad", "snapshot_cost",
-                           "epoch_steps", "epoch_train_cost", "epoch_train_accuracy",
-                           "epoch_test_cost", "epoch_test_accuracy")}
+    inputs = data.kept("training_inputs", lambda d: TrainingInputs(d.x_train))
+    test_x = data.kept("sparse_test_images", lambda d: scipy.sparse.csr_matrix(d.x_test, dtype=np.float64))
+    layout = TrainingLayout(net, inputs)
+    base = net.params
+    theta = layout.from_flat(base)
+    recorder = Recorder(layout, inputs, y, base, test_x, data.y_test)
     step_cost = np.empty(total)
     step_grad_norm = np.empty(total)
     indices = np.full((total, batch_width), -1, np.int32) if record.batch_indices else None
-    full_grad = np.empty(net.n_params)
-    full_views = net.views(full_grad)
-    full = {"step": None}
-    train_labels = y.argmax(1)
-
-    def full_pass(step):
-        """Cost, gradient and outputs over the whole training set at ``step``'s parameters, computed
-        once per step (a snapshot, the epoch's evaluation and a full-batch step share it)."""
-        if full["step"] != step:
-            full["cost"], full["outputs"] = net.backprop_outputs_into(x, y, full_grad, full_views)
-            full["step"] = step
-        return full["cost"], full_grad, full["outputs"]
-
-    def snapshot(step):
-        cost, grad, _ = full_pass(step)
-        rec["snapshot_steps"].append(step)
-        rec["snapshot_params"].append(net.params)
-        rec["snapshot_grad"].append(grad.copy())
-        rec["snapshot_cost"].append(cost)
-
-    def end_epoch(step):
-        if not record.per_epoch:
-            return
-        rec["epoch_steps"].append(step)
-        cost, _, outputs = full_pass(step)
-        rec["epoch_train_cost"].append(cost)
-        rec["epoch_train_accuracy"].append(float(np.mean(outputs.argmax(1) == train_labels)))
-        zs, acts = net.forward(data.test64())
-        yt = targets(data.y_test, net.sizes[-1])
-        rec["epoch_test_cost"].append(float(np.mean(net.example_costs_from(zs[-1], acts[-1], yt))))
-        rec["epoch_test_accuracy"].append(float(np.mean(acts[-1].argmax(1) == data.y_test)))
-
-    if method == "full_batch":
-        batches = ((e, None) for e in range(epochs))
-    else:
-        batches = epoch_batches(n, batch_size, epochs, seed)
     bar = make_bar(total, progress)
-    grad = np.empty(net.n_params)
-    grad_views = net.views(grad)
-    params = net._flat
-    step, diverged, last_epoch = 0, False, 0
-    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is recorded, not warned about
-        for epoch, idx in batches:
-            if epoch != last_epoch:
-                end_epoch(step)
-                last_epoch = epoch
-            if idx is None:  # full batch: the step's gradient is the full gradient
-                if step in snap_set:
-                    snapshot(step)
-                cost, full_step_grad, _ = full_pass(step)
-                grad[:] = full_step_grad
+    step, diverged = 0, False
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is recorded, not warned about
+            if method == "full_batch":
+                for _ in range(epochs):
+                    full = layout.full_pass(theta, inputs.sparse, y)  # the step's gradient is the full gradient
+                    if step in events:
+                        recorder.submit(step, theta, *events.pop(step), full=full)
+                    cost, grad, _ = full
+                    norm = math.sqrt(grad @ grad)
+                    step_cost[step], step_grad_norm[step] = cost, norm
+                    if not (math.isfinite(cost) and math.isfinite(norm)):
+                        diverged = True
+                        break
+                    theta -= eta * grad
+                    step += 1
+                    update_bar(bar, step, total, cost)
             else:
-                if step in snap_set:
-                    snapshot(step)
-                cost = net.backprop_into(x[idx], y[idx], grad, grad_views)
-                if indices is not None:
-                    indices[step, :len(idx)] = idx
-            norm = math.sqrt(grad @ grad)
-            step_cost[step], step_grad_norm[step] = cost, norm
-            if not (math.isfinite(cost) and math.isfinite(norm)):
-                diverged = True
-                break
-            grad *= eta
-            params -= grad
-            step += 1
-            if bar is not None and (step % 100 == 0 or step == total):
-                bar.update(step - bar.n)
-                bar.set_postfix(cost=f"{cost:.4f}", refresh=False)
-    if not diverged and epochs:
-        end_epoch(step)
-    if step not in rec["snapshot_steps"]:
-        with np.errstate(over="ignore", invalid="ignore"):
-            snapshot(step)
-    if bar is not None:
-        bar.close()
+                stepper = MinibatchStepper(layout, theta)
+                x = inputs.x
+                for _, idx in epoch_batches(n, batch_size, epochs, seed):
+                    if step in events:
+                        recorder.submit(step, theta, *events.pop(step))
+                    cost, norm = stepper.step(x[idx], y[idx], eta)
+                    step_cost[step], step_grad_norm[step] = cost, norm
+                    if indices is not None:
+                        indices[step, :len(idx)] = idx
+                    if not (math.isfinite(cost) and math.isfinite(norm)):
+                        diverged = True
+                        break
+                    step += 1
+                    if bar is not None and step % 100 == 0:
+                        update_bar(bar, step, total, cost)
+        snapshot, evaluate = events.pop(step, (False, False))
+        snapshot = snapshot or recorder.last_snapshot != step  # the final state is always a snapshot
+        recorder.submit(step, theta, snapshot, evaluate and not diverged)
+        if bar is not None:
+            update_bar(bar, step, total, cost if step else float("nan"))
+            bar.set_description("recording")
+        arrays = recorder.results(net.n_params)
+    finally:
+        recorder.close()
+        if bar is not None:
+            bar.close()
+    net.params = layout.to_flat(theta, base)
 
-    arrays = {
-        "snapshot_steps": np.array(rec["snapshot_steps"], np.int64),
-        "snapshot_params": np.array(rec["snapshot_params"]).reshape(-1, net.n_params),
-        "snapshot_grad": np.array(rec["snapshot_grad"]).reshape(-1, net.n_params),
-        "snapshot_cost": np.array(rec["snapshot_cost"], np.float64),
+    arrays.update({
         "step_cost": step_cost[:step + diverged].copy(),
         "step_grad_norm": step_grad_norm[:step + diverged].copy(),
-        "epoch_steps": np.array(rec["epoch_steps"], np.int64),
-    }
-    for k in ("epoch_train_cost", "epoch_train_accuracy", "epoch_test_cost", "epoch_test_accuracy"):
-        arrays[k] = np.array(rec[k], np.float64)
+    })
     if indices is not None:
         arrays["batch_indices"] = indices[:step + diverged].copy()
     meta = {
@@ -171,6 +145,12 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
         "steps_per_epoch": per_epoch, "diverged": diverged, "diverged_at_step": step if diverged else None,
     }
     return Trace(meta, arrays)
+
+
+def update_bar(bar, step, total, cost):
+    if bar is not None:
+        bar.update(step - bar.n)
+        bar.set_postfix(cost=f"{cost:.4f}", refresh=False)
 
 
 def make_bar(total, progress):

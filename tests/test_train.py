@@ -98,10 +98,15 @@ def test_cache_trains_once_then_loads(small_data, tmp_path):
 
 def test_lesson_run_accuracy_floor(shared_mnist, tmp_path):
     """The lesson's setup on the 10,000 shared training images against the official 10,000 test images
-    reaches 90% after its 30 epochs (seed 0 measured: 90.36%; seeds 1-5: 90.3-91.3%).
+    reaches 90% after its 30 epochs (seed 0, measured on this project's CI machine: 91.17%, mean of the
+    last five epochs 90.37%; seeds 1-5 with the earlier arithmetic: 90.3-91.3%).
 
-    Test accuracy moves by up to 1.5 points from epoch to epoch at eta 3.0 (seed 0: 88.7% at epoch
-    29), so the last five epochs are also held to a mean floor half a point lower (measured: 90.1%).
+    Test accuracy moves by up to 1.5 points from epoch to epoch at eta 3.0, so the last five epochs are
+    also held to a mean floor half a point lower. Both floors sit close to this setup's typical result:
+    28 runs from seed 0's weights perturbed by 1e-15 (rounding-sized changes, which grow over 30,000
+    steps) ended at 89.3-91.3% (mean 90.3%; 8 of 28 below 90%), their last-five means at 89.2-90.7%.
+    A change to the training arithmetic, or another processor's BLAS kernels, is a new draw from that
+    spread: a failure here after such a change is no bug by itself; check the spread over seeds.
     """
     trace = train_spec(LESSON, shared_mnist)
     acc = trace.epoch_test_accuracy
