@@ -2,13 +2,15 @@
 
 Each job gets a copy of the parameters at its step, so the steps go on while it runs; a job is large
 array work (sparse and BLAS products that release the GIL) and a mini-batch step is mostly small numpy
-calls, so on two cores the two overlap. The one worker does its jobs in the order given and every job
-depends only on its inputs: the results are the same whatever the timing.
+calls, so on two cores the two overlap. When training ends, the training thread takes jobs from the same
+queue, so what is left runs on both cores. Every job depends only on its inputs and results are kept in
+submission order: they are the same whatever the timing.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections import deque
 
 import numpy as np
 
@@ -25,17 +27,43 @@ class Recorder:
         self.train_labels = y.argmax(axis=1)
         self.test_x, self.test_labels = test_x, np.asarray(test_labels)
         self.test_y = targets(self.test_labels, layout.sizes[-1])
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netcore-recorder")
-        self.jobs = []
+        self.steps, self.results_by_job = [], {}
+        self.pending = deque()  # (job number, arguments) not yet started
+        self.changed = threading.Condition()
+        self.closed = False
         self.last_snapshot = None
+        self.worker = threading.Thread(target=self._work, name="netcore-recorder", daemon=True)
+        self.worker.start()
 
     def submit(self, step: int, theta, snapshot: bool, evaluate: bool, full=None) -> None:
         """Record the state after ``step`` steps (parameters ``theta``, copied now). ``full``: the
         whole-training-set pass ``(cost, gradient, outputs)`` at ``theta``, when already computed."""
-        future = self.pool.submit(self._compute, theta.copy(), snapshot, evaluate, full)
-        self.jobs.append((step, snapshot, evaluate, future))
+        with self.changed:
+            self.pending.append((len(self.steps), (theta.copy(), snapshot, evaluate, full)))
+            self.steps.append(step)
+            self.changed.notify_all()
         if snapshot:
             self.last_snapshot = step
+
+    def _next(self, wait: bool):
+        with self.changed:
+            while wait and not self.pending and not self.closed:
+                self.changed.wait()
+            return self.pending.popleft() if self.pending else None
+
+    def _run(self, job) -> None:
+        number, args = job
+        try:
+            result = self._compute(*args)
+        except BaseException as error:  # handed to the training thread by results()
+            result = error
+        with self.changed:
+            self.results_by_job[number] = result
+            self.changed.notify_all()
+
+    def _work(self):
+        while (job := self._next(wait=True)) is not None:
+            self._run(job)
 
     def _compute(self, theta, snapshot, evaluate, full):
         with np.errstate(over="ignore", invalid="ignore"):  # numpy's error state is per thread
@@ -55,10 +83,18 @@ class Recorder:
         return out
 
     def results(self, n_params: int) -> dict:
-        """Wait for every job; the trace's snapshot and per-epoch arrays, in step order."""
+        """Help with the jobs not yet started, wait for the rest; the trace's snapshot and per-epoch
+        arrays, in step order."""
+        while (job := self._next(wait=False)) is not None:
+            self._run(job)
+        with self.changed:
+            while len(self.results_by_job) < len(self.steps):
+                self.changed.wait()
         snaps, epochs = [], []
-        for step, _, _, future in self.jobs:
-            done = future.result()
+        for number, step in enumerate(self.steps):
+            done = self.results_by_job[number]
+            if isinstance(done, BaseException):
+                raise done
             if "snapshot" in done:
                 snaps.append((step, *done["snapshot"]))
             if "epoch" in done:
@@ -74,4 +110,9 @@ class Recorder:
         }
 
     def close(self):
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        """Drop the jobs not yet started and stop the worker (after its current job)."""
+        with self.changed:
+            self.closed = True
+            self.pending.clear()
+            self.changed.notify_all()
+        self.worker.join()
