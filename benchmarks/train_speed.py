@@ -12,7 +12,7 @@ recording (85 snapshots with the full training set's cost and gradient, and trai
 every epoch), wall and CPU time (the recording runs on a second thread), and the time to save and load
 its trace file.
 
-Run: .venv/bin/python benchmarks/train_speed.py [--data ../shared/mnist] [--epochs 2] [--repeats 3] [--lesson]
+Run: .venv/bin/python benchmarks/train_speed.py [--data ../shared/mnist] [--epochs 5] [--repeats 5] [--lesson]
 """
 
 from __future__ import annotations
@@ -77,9 +77,11 @@ def timed_together(fns, repeats):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "mnist"))
-    parser.add_argument("--epochs", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--lesson", action="store_true", help="also measure the lesson trace's size and load time")
+    parser.add_argument("--epochs", type=int, default=5,
+                        help="epochs timed (netcore: beyond a 1-epoch run; fewer make the difference noisy)")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--lesson", action="store_true", help="also the lesson's run: recording off and default, "
+                        "saving and loading")
     args = parser.parse_args()
     data = load_mnist(args.data)
     x = data.x_train.astype(np.float64)

@@ -103,11 +103,10 @@ def run_training(net, data, epochs, batch_size, eta, method, seed, record, progr
                     update_bar(bar, step, total, cost)
             else:
                 stepper = MinibatchStepper(layout, theta)
-                x = inputs.x
                 for _, idx in epoch_batches(n, batch_size, epochs, seed):
                     if step in events:
                         recorder.submit(step, theta, *events.pop(step))
-                    cost, norm = stepper.step(x[idx], y[idx], eta)
+                    cost, norm = stepper.step(inputs.batch(idx), y[idx], eta)
                     step_cost[step], step_grad_norm[step] = cost, norm
                     if indices is not None:
                         indices[step, :len(idx)] = idx

@@ -24,7 +24,7 @@ def test_a_step_is_minus_eta_times_the_network_gradient(small_data, sizes, activ
     idx = np.arange(30, 60)
     expected_cost, grad = net.cost_and_gradient(small_data.x_train[idx], small_data.y_train[idx])
     stepper = MinibatchStepper(layout, layout.from_flat(net.params))
-    cost, norm = stepper.step(inputs.x[idx], targets(small_data.y_train[idx], sizes[-1]), 0.7)
+    cost, norm = stepper.step(inputs.batch(idx), targets(small_data.y_train[idx], sizes[-1]), 0.7)
     after = layout.to_flat(stepper.theta, net.params)
     assert cost == pytest.approx(expected_cost, rel=1e-13)
     assert norm == pytest.approx(np.linalg.norm(grad), rel=1e-13)
@@ -38,7 +38,7 @@ def test_whole_set_pass_dense_and_sparse_equal_the_network(small_data, activatio
     y = targets(small_data.y_train, 10)
     expected_cost, expected_grad = net.cost_and_gradient(small_data.x_train, small_data.y_train)
     theta = layout.from_flat(net.params)
-    for x in (inputs.x, inputs.sparse):
+    for x in (inputs.batch(slice(None)), inputs.sparse):
         cost, grad, outputs = layout.full_pass(theta, x, y)
         assert cost == pytest.approx(expected_cost, rel=1e-13)
         np.testing.assert_allclose(layout.to_flat(grad, np.zeros(net.n_params)), expected_grad, rtol=0, atol=1e-14)
