@@ -1,6 +1,6 @@
 """The training arithmetic, laid out for speed; ``train`` uses it, everything else uses ``Network``.
 
-Three things make a step cheaper than ``Network.backprop`` on the documented flat vector:
+Three things make a step cheaper than ``Network.cost_and_gradient`` on the documented flat vector:
 
 - each layer is one block ``[W | b]`` of shape ``(n_out, n_in + 1)`` and every layer's input carries a
   trailing column of ones, so one matrix product gives ``W a + b`` and one gives both gradients;
