@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .landscape import DescentPath, descend
+from .descent import DescentPath, descend
 
 
 def cost(x, y):

@@ -1,5 +1,6 @@
 """Named, cached training runs: a run is described by its settings, stored under ``assets/traces/``
-keyed by those settings, the data's checksum and the trace schema, trained on first request."""
+keyed by those settings, the data's checksum and the trace schema, trained on first request; and the
+training labels and inputs a run (or a set of traces) minimised."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import Dataset, load_mnist
+from .errors import NetcoreError
 from .network import Network
 from .records import SCHEMA_VERSION
 from .trace import Trace
@@ -54,6 +56,33 @@ def training_labels(spec: RunSpec, data: Dataset) -> np.ndarray:
     if spec.labels == "shuffled":
         return np.random.default_rng(spec.seed).permutation(data.y_train)
     raise ValueError(f"unknown labels {spec.labels!r}")
+
+
+def training_set(traces, data: Dataset):
+    """The training inputs and labels the traces' runs minimised, after checking that ``data`` is the
+    data they were trained on and that they share one network shape and cost."""
+    traces = list(traces)
+    if not traces:
+        raise NetcoreError("no traces given")
+    ref = traces[0]
+    for t in traces:
+        n0, n = ref.meta["network"], t.meta["network"]
+        if [n["sizes"], n["activation"], n["cost"]] != [n0["sizes"], n0["activation"], n0["cost"]]:
+            raise NetcoreError(f"network {n['sizes']} {n['activation']} {n['cost']} differs from the "
+                               f"first trace's {n0['sizes']} {n0['activation']} {n0['cost']}", t.path)
+        if t.meta["data"].get("checksum") != data.checksum:
+            raise NetcoreError(f"trained on other data (checksum {str(t.meta['data'].get('checksum'))[:12]}..., "
+                               f"given data {data.checksum[:12]}...: pass the data the run was trained on)", t.path)
+    labels = {t.meta["data"].get("labels", "true") for t in traces}
+    seeds = {t.meta["hyperparameters"]["shuffle_seed"] for t in traces}
+    if labels == {"true"}:
+        y = data.y_train
+    elif labels == {"shuffled"} and len(seeds) == 1:
+        y = np.random.default_rng(seeds.pop()).permutation(data.y_train)
+    else:
+        raise NetcoreError(f"traces trained on different or unknown labels ({sorted(labels)}): "
+                           "one landscape needs one cost function", ref.path)
+    return np.asarray(data.x_train, dtype=np.float64), y
 
 
 def train_spec(spec: RunSpec, data: Dataset, progress: bool = False) -> Trace:

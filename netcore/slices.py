@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .affine_cost import AffineCost
 from .data import Dataset
+from .descent import DescentPath, descend, pack_paths, unpack_paths
 from .errors import NetcoreError
-from .landscape import AffineCost, DescentPath, descend, network_of, pack_paths, training_set, unpack_paths
 from .network import Network
-from .runs import RunSpec, cached_run
+from .runs import RunSpec, cached_run, training_set
 from .records import SCHEMA_VERSION, Record
 from .trace import Trace
 
@@ -45,7 +46,7 @@ class Slice(Record):
 
     Arrays: ``t``, ``cost``, ``slope`` (dC/dt) sampled; ``theta_a``, ``theta_b``; ``valley_t``,
     ``valley_cost``, ``valley_curvature`` (local minima of the slice, refined); ``ball_*`` and
-    ``rate_*`` (packed ``DescentPath`` lists, see ``landscape.pack_paths``).
+    ``rate_*`` (packed ``DescentPath`` lists, see ``descent.pack_paths``).
     Meta: ``ridge_t``, ``ridge_cost`` (highest point strictly between the minima), ``end_costs``,
     ``direction_norm``, ``t_range``, ``rate_labels``, network and data.
     """
@@ -215,5 +216,5 @@ def slice_between_runs(trace_a: Trace, trace_b: Trace, data: Dataset, t_range=(-
             "traces": [{"path": str(t.path) if t.path else None, "seed": t.meta["network"]["seed"],
                         "method": t.meta["method"], "hyperparameters": t.meta["hyperparameters"]}
                        for t in (trace_a, trace_b)]}
-    return slice_between(network_of(trace_a), trace_a.snapshot_params[-1], trace_b.snapshot_params[-1],
+    return slice_between(trace_a.network(0), trace_a.snapshot_params[-1], trace_b.snapshot_params[-1],
                          x, y, t_range, n, meta)

@@ -9,11 +9,12 @@ import pytest
 from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
 
 from netcore import cli, load_mnist
+from netcore.affine_cost import AffineCost
 from netcore.errors import NetcoreError
 from netcore.examples import subset
-from netcore.landscape import (AffineCost, Landscape, build_landscape, pca_plane, plane_from_traces,
-                               three_point_plane)
+from netcore.landscape import Landscape, build_landscape
 from netcore.network import Network
+from netcore.planes import pca_plane, plane_from_traces, three_point_plane
 from netcore.runs import RunSpec, train_spec
 
 pytestmark = pytest.mark.skipif(not SHARED_MNIST.is_dir(), reason="needs ../shared/mnist")

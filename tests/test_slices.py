@@ -9,7 +9,7 @@ from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
 from netcore import closed_form, load_mnist
 from netcore.errors import NetcoreError
 from netcore.examples import subset
-from netcore.landscape import DescentPath
+from netcore.descent import DescentPath
 from netcore.runs import RunSpec
 from netcore.slices import Slice, slice_between_runs, two_minima
 
