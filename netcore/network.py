@@ -13,6 +13,9 @@ over its examples, and every gradient here is the exact gradient of that mean.
 
 from __future__ import annotations
 
+import operator
+from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse
 from scipy.special import expit
@@ -32,6 +35,18 @@ def targets(y, n_out: int) -> np.ndarray:
     out = np.zeros((len(y), n_out))
     out[np.arange(len(y)), y] = 1.0
     return out
+
+
+@dataclass(frozen=True)
+class ParamLocation:
+    """Where a flat parameter sits: ``kind`` ``"w"`` (weight ``W[layer][j, k]``, from neuron k of layer
+    ``layer`` to neuron j of the next) or ``"b"`` (bias ``b[layer][j]``, ``k`` None); ``layer`` 0-based,
+    as ``Network.weight_index`` and ``bias_index`` take it."""
+
+    kind: str
+    layer: int
+    j: int
+    k: int | None = None
 
 
 class Network:
@@ -103,6 +118,25 @@ class Network:
 
     def bias_index(self, layer: int, j: int) -> int:
         return self.slices[layer][1].start + j
+
+    def locate(self, i: int) -> ParamLocation:
+        """Which weight or bias flat parameter ``i`` is: the inverse of ``weight_index`` and ``bias_index``."""
+        i = operator.index(i)
+        for layer, (w, b) in enumerate(self.slices):
+            if w.start <= i < w.stop:
+                j, k = divmod(i - w.start, self.shapes[layer][1])
+                return ParamLocation("w", layer, j, k)
+            if b.start <= i < b.stop:
+                return ParamLocation("b", layer, i - b.start)
+        raise IndexError(f"parameter index {i} outside 0..{self.n_params - 1}")
+
+    def param_name(self, i: int) -> str:
+        """LaTeX name of flat parameter ``i``: ``w^{(l)}_{j,k}`` (into layer l from neuron k of the layer
+        before) or ``b^{(l)}_{j}``, with ``l = layer + 1`` counting the input as layer 0."""
+        at = self.locate(i)
+        if at.kind == "w":
+            return rf"w^{{({at.layer + 1})}}_{{{at.j},{at.k}}}"
+        return rf"b^{{({at.layer + 1})}}_{{{at.j}}}"
 
     def copy(self, params=None) -> "Network":
         return Network(self.sizes, self.activation, self.cost_name, self.seed, self.init,

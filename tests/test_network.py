@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from netcore import NetcoreError
-from netcore.network import Network, targets
+from netcore.network import Network, ParamLocation, targets
 
 CASES = [(a, c) for a in ("sigmoid", "relu") for c in ("quadratic", "cross_entropy")]
 
@@ -107,3 +107,46 @@ def test_package_api_names_the_lesson_objects():
     net = netcore.Network(sizes=(784, 16, 16, 10), activation="sigmoid", cost="quadratic", seed=0)
     assert net.n_params == 13002 and isinstance(net, Network)
     assert netcore.train.__module__ == "netcore.train" and netcore.Trace.__module__ == "netcore.trace"
+
+
+def test_locate_inverts_weight_and_bias_index_on_every_parameter():
+    net = Network((5, 4, 3, 2), seed=0)
+    seen = []
+    for layer, (n_out, n_in) in enumerate(net.shapes):
+        for j in range(n_out):
+            for k in range(n_in):
+                i = net.weight_index(layer, j, k)
+                assert net.locate(i) == ParamLocation("w", layer, j, k)
+                seen.append(i)
+            i = net.bias_index(layer, j)
+            assert net.locate(i) == ParamLocation("b", layer, j, None)
+            seen.append(i)
+    assert sorted(seen) == list(range(net.n_params))
+
+
+def test_locate_round_trip_on_the_lesson_network():
+    net = Network(seed=0)
+    for i in np.random.default_rng(0).integers(0, net.n_params, 200).tolist() + [0, net.n_params - 1]:
+        at = net.locate(np.int64(i))
+        back = net.weight_index(at.layer, at.j, at.k) if at.kind == "w" else net.bias_index(at.layer, at.j)
+        assert back == i
+        value = net.weights[at.layer][at.j, at.k] if at.kind == "w" else net.biases[at.layer][at.j]
+        assert value == net.params[i]
+
+
+@pytest.mark.parametrize("i", [-1, 13002, 10**6])
+def test_locate_outside_the_parameters(i):
+    net = Network(seed=0)
+    with pytest.raises(IndexError):
+        net.locate(i)
+    with pytest.raises(IndexError):
+        net.param_name(i)
+
+
+def test_param_names():
+    net = Network(seed=0)
+    assert net.param_name(net.weight_index(0, 2, 5)) == "w^{(1)}_{2,5}"
+    assert net.param_name(net.bias_index(0, 15)) == "b^{(1)}_{15}"
+    assert net.param_name(net.weight_index(1, 0, 0)) == "w^{(2)}_{0,0}"
+    assert net.param_name(net.weight_index(2, 9, 15)) == "w^{(3)}_{9,15}"
+    assert net.param_name(net.n_params - 1) == "b^{(3)}_{9}"
