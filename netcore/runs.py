@@ -46,6 +46,29 @@ class RunSpec:
     def with_(self, **changes) -> "RunSpec":
         return replace(self, **changes)
 
+    @classmethod
+    def from_trace(cls, trace: Trace, **changes) -> "RunSpec":
+        """The RunSpec that reproduces ``trace``, with ``changes`` applied.
+
+        From the trace's meta: the network (sizes, activation, cost, init, seed), the method, the
+        hyperparameters (epochs, batch_size, eta) and the labels. ``snapshots``: the meta's
+        ``snapshot_schedule`` when it is ``"log"`` or an interval; an explicit list of steps is
+        recorded only as ``"explicit"`` and cannot be recovered (the snapshots' steps are what the list
+        gave after 0 and the last step were added), so it is left at its default. ``batch_indices``:
+        whether the trace holds them. The meta's ``batch_size`` is the width of the mini-batches
+        actually used (all training images for ``full_batch``, at most the training set's size), so a
+        full-batch spec comes back with that width in place of its ``batch_size``: the same training,
+        another ``key``.
+        """
+        n, h = trace.meta["network"], trace.meta["hyperparameters"]
+        schedule = trace.meta.get("snapshot_schedule")
+        recovered = {"snapshots": schedule} if isinstance(schedule, (str, int)) and schedule != "explicit" else {}
+        spec = cls(sizes=tuple(n["sizes"]), activation=n["activation"], cost=n["cost"], init=n["init"],
+                   method=trace.meta["method"], epochs=h["epochs"], batch_size=h["batch_size"], eta=h["eta"],
+                   seed=n["seed"], labels=trace.meta["data"].get("labels", "true"),
+                   batch_indices="batch_indices" in trace.arrays, **recovered)
+        return spec.with_(**changes)
+
 
 LESSON = RunSpec()  # the lesson's run: 784-16-16-10, sigmoid, quadratic, batch 10, eta 3.0, 30 epochs
 
