@@ -49,6 +49,11 @@ class Dataset:
         return f"{d['name']}: {d['n_train']:,} training and {d['n_test']:,} test images ({d['source']})"
 
 
+def shuffled_labels(y, seed: int) -> np.ndarray:
+    """The labels ``y`` permuted by ``seed``: the training labels of a run with ``labels="shuffled"``."""
+    return np.random.default_rng(seed).permutation(y)
+
+
 def default_download_dir() -> Path:
     """Where ``netcore download-mnist`` puts the files and where ``load_mnist`` looks for them."""
     if os.environ.get("NETCORE_DATA_DIR"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import Dataset, load_mnist
+from .data import Dataset, load_mnist, shuffled_labels
 from .errors import NetcoreError
 from .network import Network
 from .records import SCHEMA_VERSION
@@ -77,7 +77,7 @@ def training_labels(spec: RunSpec, data: Dataset) -> np.ndarray:
     if spec.labels == "true":
         return data.y_train
     if spec.labels == "shuffled":
-        return np.random.default_rng(spec.seed).permutation(data.y_train)
+        return shuffled_labels(data.y_train, spec.seed)
     raise ValueError(f"unknown labels {spec.labels!r}")
 
 
@@ -101,7 +101,7 @@ def training_set(traces, data: Dataset):
     if labels == {"true"}:
         y = data.y_train
     elif labels == {"shuffled"} and len(seeds) == 1:
-        y = np.random.default_rng(seeds.pop()).permutation(data.y_train)
+        y = shuffled_labels(data.y_train, seeds.pop())
     else:
         raise NetcoreError(f"traces trained on different or unknown labels ({sorted(labels)}): "
                            "one landscape needs one cost function", ref.path)

@@ -1,9 +1,11 @@
-"""Run specs recovered from traces, on a few hundred real MNIST images."""
+"""Run specs recovered from traces and the labels runs train on, on a few hundred real MNIST images."""
 
+import numpy as np
 import pytest
 
+from netcore.data import shuffled_labels
 from netcore.examples import subset
-from netcore.runs import RunSpec, cached_run
+from netcore.runs import RunSpec, cached_run, training_labels, training_set
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +30,14 @@ def test_explicit_snapshot_steps_are_not_recovered(few, tmp_path):
     trace = cached_run(spec, few, cache_dir=tmp_path, progress=False)
     assert trace.meta["snapshot_schedule"] == "explicit"
     assert RunSpec.from_trace(trace) == spec.with_(snapshots=RunSpec.snapshots)
+
+
+def test_shuffled_labels_are_the_same_for_a_spec_and_for_its_trace(few, tmp_path):
+    spec = RunSpec(sizes=(784, 8, 10), epochs=1, seed=5, labels="shuffled")
+    trace = cached_run(spec, few, cache_dir=tmp_path, progress=False)
+    y = shuffled_labels(few.y_train, 5)
+    np.testing.assert_array_equal(training_labels(spec, few), y)
+    np.testing.assert_array_equal(training_set([trace], few)[1], y)
+    np.testing.assert_array_equal(np.sort(y), np.sort(few.y_train))
+    assert np.mean(y != few.y_train) > 0.5
+    np.testing.assert_array_equal(training_labels(spec.with_(labels="true"), few), few.y_train)
