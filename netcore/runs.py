@@ -81,6 +81,13 @@ def training_labels(spec: RunSpec, data: Dataset) -> np.ndarray:
     raise ValueError(f"unknown labels {spec.labels!r}")
 
 
+def check_trained_on(trace: Trace, data: Dataset) -> None:
+    """A one-line ``NetcoreError`` unless ``trace`` was trained on ``data`` (by its checksum)."""
+    if trace.meta["data"].get("checksum") != data.checksum:
+        raise NetcoreError(f"trained on other data (checksum {str(trace.meta['data'].get('checksum'))[:12]}..., "
+                           f"given data {data.checksum[:12]}...: pass the data the run was trained on)", trace.path)
+
+
 def training_set(traces, data: Dataset):
     """The training inputs and labels the traces' runs minimised, after checking that ``data`` is the
     data they were trained on and that they share one network shape and cost."""
@@ -93,9 +100,7 @@ def training_set(traces, data: Dataset):
         if [n["sizes"], n["activation"], n["cost"]] != [n0["sizes"], n0["activation"], n0["cost"]]:
             raise NetcoreError(f"network {n['sizes']} {n['activation']} {n['cost']} differs from the "
                                f"first trace's {n0['sizes']} {n0['activation']} {n0['cost']}", t.path)
-        if t.meta["data"].get("checksum") != data.checksum:
-            raise NetcoreError(f"trained on other data (checksum {str(t.meta['data'].get('checksum'))[:12]}..., "
-                               f"given data {data.checksum[:12]}...: pass the data the run was trained on)", t.path)
+        check_trained_on(t, data)
     labels = {t.meta["data"].get("labels", "true") for t in traces}
     seeds = {t.meta["hyperparameters"]["shuffle_seed"] for t in traces}
     if labels == {"true"}:

@@ -6,17 +6,30 @@ import pytest
 from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
 
 from netcore import load_mnist
+from netcore.errors import NetcoreError
 from netcore.examples import subset
-from netcore.memorize import Memorization, memorization_runs
-from netcore.runs import RunSpec
+from netcore.memorize import KEYS, Memorization, curves, memorization_of, memorization_runs
+from netcore.runs import RunSpec, cached_run
 
 pytestmark = pytest.mark.skipif(not SHARED_MNIST.is_dir(), reason="needs ../shared/mnist")
 
 
+SPEC = RunSpec(epochs=4, snapshots=[])
+
+
 @pytest.fixture(scope="module")
-def mem(tmp_path_factory):
-    data = subset(load_mnist(SHARED_MNIST, quiet=True), 1000, 200)
-    return memorization_runs(data, RunSpec(epochs=4, snapshots=[]), cache_dir=tmp_path_factory.mktemp("mem"))
+def data():
+    return subset(load_mnist(SHARED_MNIST, quiet=True), 1000, 200)
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("mem")
+
+
+@pytest.fixture(scope="module")
+def mem(data, cache):
+    return memorization_runs(data, SPEC, cache_dir=cache)
 
 
 def test_true_labels_learn_faster(mem):
@@ -38,3 +51,30 @@ def test_round_trip(mem, tmp_path):
     assert back.meta["kind"] == "memorization"
     with np.load(tmp_path / "m.npz") as z:
         assert z["shuffled_cost"].shape == (5,)
+
+
+def test_memorization_of_a_trace(mem, data, cache):
+    """An existing true-labels run against its shuffled twin: the same curves as memorization_runs."""
+    trace = cached_run(SPEC, data, name="memorize-true", cache_dir=cache, progress=False)
+    m = memorization_of(trace, data, cache_dir=cache)
+    assert set(m.arrays) == set(KEYS) == set(mem.arrays)
+    np.testing.assert_array_equal(m.true_cost, curves(trace, SPEC, data)["cost"])
+    for k in KEYS:
+        np.testing.assert_array_equal(m.arrays[k], mem.arrays[k])
+    twin = RunSpec.from_trace(trace, labels="shuffled", snapshots=[])
+    shuffled = cached_run(twin, data, name="lesson-shuffled", cache_dir=cache, progress=False)
+    assert m.meta["traces"] == [str(trace.path), str(shuffled.path)]
+    assert shuffled.path.name == f"lesson-shuffled-{twin.key(data)}.npz"
+    assert shuffled.meta["data"]["labels"] == "shuffled"
+    np.testing.assert_array_equal(shuffled.snapshot_params[0], trace.snapshot_params[0])
+    assert m.meta["method"] == "sgd" and m.meta["network"] == trace.meta["network"]
+
+
+def test_memorization_of_needs_a_true_labels_run_on_its_data(data, cache):
+    shuffled = cached_run(SPEC.with_(labels="shuffled"), data, name="memorize-shuffled", cache_dir=cache,
+                          progress=False)
+    with pytest.raises(NetcoreError, match="shuffled labels"):
+        memorization_of(shuffled, data, cache_dir=cache)
+    trace = cached_run(SPEC, data, name="memorize-true", cache_dir=cache, progress=False)
+    with pytest.raises(NetcoreError, match="other data"):
+        memorization_of(trace, subset(data, 500, 100), cache_dir=cache)
