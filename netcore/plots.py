@@ -17,6 +17,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from .colors import weight_colors
 from .errors import NetcoreError
 
 PATH_COLOURS = ("#ff1f5b", "#00d5ff", "#ffffff", "#ff9f1c", "#7dff5c")
@@ -118,17 +119,13 @@ def plot_accuracy(trace, path=None) -> Figure:
 
 def weight_images(weights, scale="neuron") -> np.ndarray:
     """RGB images (n, side, side, 3) of each row of ``weights``: green positive, red negative,
-    brightness |w| relative to the neuron's (``scale="neuron"``) or the layer's largest |w|."""
+    brightness |w| relative to the neuron's (``scale="neuron"``), the layer's (``"layer"``) largest |w|
+    or a given one (a number); see ``netcore.colors.weight_colors``."""
     w = np.asarray(weights, dtype=np.float64)
     side = int(round(np.sqrt(w.shape[1])))
     if side * side != w.shape[1]:
         raise NetcoreError(f"{w.shape[1]} inputs are not a square image")
-    top = np.abs(w).max(axis=1, keepdims=True) if scale == "neuron" else np.abs(w).max()
-    v = w / np.where(top > 0, top, 1)
-    rgb = np.zeros(w.shape + (3,))
-    rgb[..., 0] = np.clip(-v, 0, 1)
-    rgb[..., 1] = np.clip(v, 0, 1)
-    return rgb.reshape(len(w), side, side, 3)
+    return weight_colors(w, scale).reshape(len(w), side, side, 3)
 
 
 def plot_weights(source, index=-1, scale="neuron", path=None) -> Figure:

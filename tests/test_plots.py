@@ -6,6 +6,8 @@ import pytest
 from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
 
 from netcore import cli, load_mnist, plots
+from netcore.colors import weight_colors
+from netcore.errors import NetcoreError
 from netcore.examples import subset
 from netcore.landscape import build_landscape
 from netcore.memorize import Memorization
@@ -63,6 +65,44 @@ def test_weight_images_colours():
     np.testing.assert_allclose(img[0, 0], [0, 1, 0])  # strongest positive: full green
     np.testing.assert_allclose(img[1, 1], [0.5, 0, 0])  # negative: red, half as bright
     np.testing.assert_allclose(img[0, 1], [0, 0, 0])
+
+
+def old_weight_images(w, scale):
+    """``weight_images`` as it was computed before ``netcore.colors``."""
+    top = np.abs(w).max(axis=1, keepdims=True) if scale == "neuron" else np.abs(w).max()
+    v = w / np.where(top > 0, top, 1)
+    rgb = np.zeros(w.shape + (3,))
+    rgb[..., 0] = np.clip(-v, 0, 1)
+    rgb[..., 1] = np.clip(v, 0, 1)
+    return rgb.reshape(len(w), 28, 28, 3)
+
+
+@pytest.mark.parametrize("scale", ["neuron", "layer"])
+def test_weight_images_unchanged(scale):
+    w = Network(seed=2).weights[0].copy()
+    w[3] = 0.0  # a neuron without weights: black
+    w[4, :100] = 0.0
+    new, old = plots.weight_images(w, scale), old_weight_images(w, scale)
+    np.testing.assert_array_equal(new, old)  # equal values (an exact 0 is +0.0 now, was -0.0 in red)
+    assert np.array_equal(new != 0, old != 0) and np.all(new[3] == 0)
+
+
+def test_weight_colors():
+    w = np.array([[2.0, -1.0, 0.0, -4.0], [0.5, 0.25, -0.5, 0.0]])
+    np.testing.assert_array_equal(weight_colors(w), [
+        [[0, 0.5, 0], [0.25, 0, 0], [0, 0, 0], [1, 0, 0]],
+        [[0, 1, 0], [0, 0.5, 0], [1, 0, 0], [0, 0, 0]]])
+    np.testing.assert_array_equal(weight_colors(w, "layer")[1],
+                                  [[0, 0.125, 0], [0, 0.0625, 0], [0.125, 0, 0], [0, 0, 0]])
+    np.testing.assert_array_equal(weight_colors(w, 1.0)[0], [[0, 1, 0], [1, 0, 0], [0, 0, 0], [1, 0, 0]])
+    pos, neg = (0.5, 0.75, 0.25), (1.0, 0.5, 0.0)
+    np.testing.assert_array_equal(weight_colors(w, 2.0, pos, neg)[1, :3],
+                                  [np.multiply(pos, 0.25), np.multiply(pos, 0.125), np.multiply(neg, 0.25)])
+    np.testing.assert_array_equal(weight_colors(-0.5, 2.0, pos, neg), np.multiply(neg, 0.25))  # one weight
+    np.testing.assert_array_equal(weight_colors(0.3, 0.0), [0, 0, 0])  # no positive w_max: black
+    assert weight_colors(np.ones((2, 3, 4)), "neuron").shape == (2, 3, 4, 3)
+    with pytest.raises(NetcoreError, match="unknown weight scale"):
+        weight_colors(w, "row")
 
 
 @pytest.mark.parametrize("args, message", [
