@@ -44,7 +44,6 @@ def video_seconds(path: Path) -> float:
 
 def warm_up(scenes) -> None:
     """Compute (or load) the netcore results the scenes use, outside the timed runs."""
-    sys.path.insert(0, str(ROOT))
     from scenes.kit import data as kd
 
     kd.trace("descent")

@@ -5,14 +5,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import pickle
-import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # test this checkout's netcore, installed or not
-    sys.path.insert(0, str(ROOT))
 
 SHARED_MNIST = ROOT.parent / "shared" / "mnist"
 

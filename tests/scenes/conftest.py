@@ -15,17 +15,10 @@ Manim's frame-comparison tooling made strict.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import cairo
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import manim.utils.testing.frames_comparison as _frames  # noqa: E402
+import manim.utils.testing.frames_comparison as _frames
 
 _frames.MIN_CAIRO_VERSION = min(_frames.MIN_CAIRO_VERSION, cairo.cairo_version())
 
