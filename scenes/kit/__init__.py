@@ -1,30 +1,17 @@
-"""The scene kit: palette, cached netcore data, and the mobjects every lesson file draws with.
+"""The scene kit: what the lesson files draw with, one job per module.
 
-Lesson files (``scenes/structure.py``, ``scenes/gradient.py``, ``scenes/backprop.py``) put the repo
-root on ``sys.path`` and ``from scenes.kit import ...``, so ``manim -qh scenes/gradient.py Scene``
-works from the repo root.
+- ``palette``: colours, font and text sizes (the visual conventions of ``shared/lessons.md``).
+- ``text``: ``label``, ``math`` (formulas only) and ``FastNumber`` (numbers in the same font, cheap to change).
+- ``layout``: titles, captions, readouts, boxed notes, thumbnails, legends, tables, tile grids.
+- ``geometry``: segments as one path, arrow outlines, ``SceneMap``, interpolation between states, ticks.
+- ``animations``: ``Replay`` (one animation through recorded states), ``change_values``, ``EdgeSweep``.
+- mobjects: ``network`` (the drawn network), ``pixels`` / ``images`` (digits and weight images),
+  ``surface`` (cost surface, contours, balls, arrows), ``curve`` (a cost curve on axes, hopping balls),
+  ``plot`` (axes with data-driven ticks), ``landscape_view`` (a landscape in 3-D, a rolling ball),
+  ``numbers`` (a bracketed column of numbers).
+- ``scene3d``: ``KitThreeDScene``, a ThreeDScene that redraws less and adds text fixed in the frame.
+- ``data``: netcore's cached runs, landscapes and slices by name; the lesson files' data modules
+  (``scenes/gradient_data.py``) read it, the lesson files never do.
+
+Lesson files import the modules they use, e.g. ``from scenes.kit import layout, palette``.
 """
-
-from . import palette
-from .images import PixelGrid, digit_image, grey_rgb, weight_grid, weight_rgb
-from .network import EdgeSweep, LayerEdges, NetworkMobject, line_points, shown_indices
-from .numbers import NumberColumn
-from .surface import (
-    Ball,
-    ContourLines,
-    CostSurface,
-    Ball2D,
-    FlatArrow,
-    Replay,
-    SceneMap,
-    segment_samples,
-    state_coords,
-)
-from .text import FastNumber, integer, label, math, number
-
-__all__ = [
-    "palette", "PixelGrid", "digit_image", "grey_rgb", "weight_grid", "weight_rgb",
-    "EdgeSweep", "LayerEdges", "NetworkMobject", "line_points", "shown_indices", "NumberColumn",
-    "Ball", "ContourLines", "CostSurface", "Ball2D", "FlatArrow", "Replay", "SceneMap",
-    "segment_samples", "state_coords", "FastNumber", "integer", "label", "math", "number",
-]

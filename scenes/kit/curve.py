@@ -9,63 +9,71 @@ a low arc (a gradient step is a jump, not a roll) and lands exactly on the curve
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, PI, NumberLine, VGroup, VMobject, smooth
+from manim import LEFT, VGroup, VMobject, smooth
 
 from . import palette as P
-from .surface import Ball2D, Replay
+from .animations import Replay
+from .geometry import line_points
+from .plot import PlotAxes
+from .surface import Ball2D
 
 
 class CurveView(VGroup):
-    """Axes over ``x_range`` x ``y_range`` (each ``(lo, hi, tick step)``; the y-axis at the left end,
-    the x-axis at the bottom) with the curve of samples ``(t, cost, slope)`` drawn inside ``x_range``."""
+    """A cost curve on axes: netcore's samples ``(t, cost, slope)`` drawn through a cubic Hermite
+    interpolant over ``x_range`` x ``y_range``.
+
+    Parameters
+    ----------
+    t, cost, slope
+        netcore's samples along the line and the exact slope at each.
+    x_range, y_range
+        ``(lo, hi)`` or ``(lo, hi, tick step)``. Without a step the ticks are round values that follow
+        the range. Where the curve rises above ``y_range`` it is cut (not flattened), and
+        ``clipped`` is True: say so in the scene.
+
+    Examples
+    --------
+    >>> view = CurveView(sl.t, sl.cost, sl.slope, (-0.5, 1.5), (0, 0.6), width=10, height=4.4)
+    >>> ball = view.ball(0.25)
+    """
 
     def __init__(self, t, cost, slope, x_range, y_range, width: float = 10.0, height: float = 4.5,
                  curve_color=P.TEXT, curve_width: float = 4.0, axis_color=P.DIM_TEXT, numbers: bool = True,
-                 number_size: float = P.TINY_SIZE + 4, x_places: int = 2, y_places: int = 1, **kwargs):
+                 number_size: float = P.TINY_SIZE, most_ticks: int = 6, **kwargs):
         from scipy.interpolate import CubicHermiteSpline
 
         super().__init__(**kwargs)
         self.t, self.cost, self.slope = (np.asarray(v, float) for v in (t, cost, slope))
         self.spline = CubicHermiteSpline(self.t, self.cost, self.slope)
-        self.x_range, self.y_range = tuple(x_range), tuple(y_range)
+        self.x_range, self.y_range = (float(x_range[0]), float(x_range[1])), (float(y_range[0]), float(y_range[1]))
         self.size = (float(width), float(height))
-
-        def axis(rng, length, places, rotation, label_direction):
-            return NumberLine(x_range=list(rng), length=length, color=axis_color, stroke_width=2,
-                              include_numbers=numbers, font_size=number_size, rotation=rotation,
-                              label_direction=label_direction, include_tip=False,
-                              decimal_number_config={"num_decimal_places": places, "color": P.DIM_TEXT})
-
-        self.x_axis = axis(self.x_range, width, x_places, 0, DOWN)
-        self.y_axis = axis(self.y_range, height, y_places, PI / 2, LEFT)
-        if numbers:
-            for num in self.y_axis.numbers:  # beside the axis
-                num.next_to(self.y_axis.n2p(num.number), LEFT, buff=0.12)
-        self.x_axis.shift(-self.x_axis.n2p(self.x_range[0]))
-        self.y_axis.shift(-self.y_axis.n2p(self.y_range[0]))
-        self.axes = VGroup(self.x_axis, self.y_axis)
+        ticks = [None if len(r) < 3 else np.arange(r[0], r[1] + r[2] * 1e-6, r[2]) for r in (x_range, y_range)]
+        self.plot = PlotAxes(self.x_range, self.y_range, width, height, x_ticks=ticks[0], y_ticks=ticks[1],
+                             most_ticks=most_ticks, number_size=number_size if numbers else None, color=axis_color)
+        self.x_axis, self.y_axis = self.plot.x_axis, self.plot.y_axis
+        self.axes = self.plot
         lo, hi = max(self.x_range[0], self.t[0]), min(self.x_range[1], self.t[-1])
         ts = np.linspace(lo, hi, 400)
+        ys = self.cost_at(ts)
+        inside = (ys <= self.y_range[1]) & (ys >= self.y_range[0])
+        self.clipped = not bool(inside.all())
         self.curve = VMobject(stroke_color=curve_color, stroke_width=curve_width)
-        self.curve.set_points_smoothly(self.to_scene(ts, self.cost_at(ts)))
-        self.add(self.axes, self.curve)
+        if inside.all():
+            self.curve.set_points_smoothly(self.to_scene(ts, ys))
+        else:  # one sub-path per stretch inside the range
+            cuts = np.flatnonzero(np.diff(inside.astype(int))) + 1
+            for run_t, run_in in zip(np.split(ts, cuts), np.split(inside, cuts)):
+                if run_in[0] and len(run_t) >= 2:
+                    pts = self.to_scene(run_t, self.cost_at(run_t))
+                    self.curve.start_new_path(pts[0])
+                    self.curve.add_points_as_corners(pts[1:])
+        self.add(self.plot, self.curve)
         self.center()
 
     # --- geometry (vectorised) ---------------------------------------------------------------------
-    def _frame(self):
-        """The scene point of (x_range[0], y_range[0]) and the scene vectors of one data unit."""
-        o = self.x_axis.n2p(self.x_range[0])
-        ex = (self.x_axis.n2p(self.x_range[1]) - o) / (self.x_range[1] - self.x_range[0])
-        oy = self.y_axis.n2p(self.y_range[0])
-        ey = (self.y_axis.n2p(self.y_range[1]) - oy) / (self.y_range[1] - self.y_range[0])
-        return o, ex, ey
-
     def to_scene(self, t, y) -> np.ndarray:
         """Scene points of data coordinates (t, y)."""
-        o, ex, ey = self._frame()
-        t = np.asarray(t, float) - self.x_range[0]
-        y = np.asarray(y, float) - self.y_range[0]
-        return o + t[..., None] * ex + y[..., None] * ey
+        return self.plot.to_scene(t, y)
 
     def cost_at(self, t):
         return self.spline(t)
@@ -82,19 +90,31 @@ class CurveView(VGroup):
         ts = np.linspace(lo, hi, 200)
         xs = self.to_scene(ts, np.full_like(ts, self.y_range[0]))[:, 0]
         under = ts[(xs >= mob.get_left()[0] - 0.1) & (xs <= mob.get_right()[0] + 0.1)]
-        top = float(self.to_scene(under, self.cost_at(under))[:, 1].max())
+        top = float(self.to_scene(under, np.minimum(self.cost_at(under), self.y_range[1]))[:, 1].max())
         return mob.set_y(top + gap + mob.height / 2)
+
+    def axis_marks(self, ts, size: float = 0.12) -> np.ndarray:
+        """Points (for one VMobject) of short vertical marks on the x-axis at data positions ``ts``."""
+        ts = np.asarray(ts, float)
+        if not len(ts):
+            return np.zeros((0, 3))
+        base = self.to_scene(ts, np.full(len(ts), self.y_range[0]))
+        return line_points(base - [0, size, 0], base + [0, size, 0])
 
     def normal(self, t) -> np.ndarray:
         """Unit normal (pointing up) of the drawn curve at ``t``, in scene space."""
-        o, ex, ey = self._frame()
+        o = self.to_scene(0.0, 0.0)
+        ex, ey = self.to_scene(1.0, 0.0) - o, self.to_scene(0.0, 1.0) - o
         tangent = ex + float(self.spline(t, 1)) * ey
         n = np.array([-tangent[1], tangent[0], 0.0])
         n = n / np.linalg.norm(n)
         return n if n[1] >= 0 else -n
 
     def inside(self, t) -> bool:
-        return self.x_range[0] <= t <= self.x_range[1] and self.t[0] <= t <= self.t[-1]
+        """Whether the curve's point at ``t`` is in the picture (inside both ranges)."""
+        if not (self.x_range[0] <= t <= self.x_range[1] and self.t[0] <= t <= self.t[-1]):
+            return False
+        return self.y_range[0] <= float(self.cost_at(t)) <= self.y_range[1]
 
     # --- balls ------------------------------------------------------------------------------------
     def ball(self, t0: float, color=P.BALL, radius: float = 0.13) -> Ball2D:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 from manim import Rectangle, Square, VGroup
 
+from netcore.colors import weight_colors
+
 from . import palette as P
 
 
@@ -21,14 +23,12 @@ def grey_rgb(pixels) -> np.ndarray:
 
 
 def weight_rgb(weights, w_max: float | None = None) -> np.ndarray:
-    """(28, 28, 3) uint8: positive green, negative red, brightness by |w| / w_max (default: max |w|)."""
+    """(28, 28, 3) uint8: positive green, negative red, brightness by |w| / w_max (default: max |w|),
+    through netcore's one weight-to-colour map (``netcore.colors.weight_colors``)."""
     w = np.asarray(weights, float).reshape(28, 28)
-    w_max = float(np.max(np.abs(w))) if w_max is None else float(w_max)
-    t = np.clip(np.abs(w) / (w_max if w_max > 0 else 1.0), 0, 1)[:, :, None]
-    pos = np.array(P.WEIGHT_POSITIVE.to_rgb()) * 255
-    neg = np.array(P.WEIGHT_NEGATIVE.to_rgb()) * 255
-    rgb = np.where(w[:, :, None] >= 0, pos, neg) * t
-    return rgb.round().astype(np.uint8)
+    rgb = weight_colors(w, "layer" if w_max is None else float(w_max), P.WEIGHT_POSITIVE.to_rgb(),
+                        P.WEIGHT_NEGATIVE.to_rgb())
+    return (rgb * 255).round().astype(np.uint8)
 
 
 class PixelGrid(VGroup):

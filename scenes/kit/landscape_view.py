@@ -11,18 +11,42 @@ projected snapshots, arrows from the projected true gradients.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+__all__ = ["LandscapeView", "Rolling"]
 from typing import Callable
 
 import numpy as np
 from manim import VMobject
 
 from . import palette as P
-from .surface import Ball, ContourLines, CostSurface, FlatArrow, Replay, SceneMap, segment_samples, state_coords
+from .animations import Replay
+from .geometry import SceneMap, at_state, path_until
+from .surface import Ball, ContourLines, CostSurface, FlatArrow
 
 
 class LandscapeView:
-    """``land``: anything with ``alphas``, ``betas``, ``cost`` (grid), ``height(a, b)`` and
-    ``gradient(a, b)``: a netcore ``Landscape``, or an adapter around netcore's closed form."""
+    """A cost landscape in 3-D: the surface, points and arrows on it, contour lines, rolling balls.
+
+    Parameters
+    ----------
+    land
+        Anything with ``alphas``, ``betas``, ``cost`` (grid), ``height(a, b)`` and ``gradient(a, b)``:
+        a netcore ``Landscape``, or an adapter around netcore's closed form (optionally with a
+        ``surface_grid`` of its own to draw).
+    width
+        Scene width of the plane; the depth follows with the same scale along both plane directions.
+    z_size
+        Scene height of the cost range ``0 .. z_max`` (default: the grid's largest cost).
+    center
+        Where the plane's centre sits (move the world, not the camera's first frame centre).
+
+    Examples
+    --------
+    >>> view = LandscapeView(netcore_landscape, width=7.4, z_size=3.2)
+    >>> self.add(view.surface)
+    >>> rolling = view.rolling(coords, gradients)
+    >>> self.play(rolling.replay(16.0))
+    """
 
     def __init__(self, land, width: float = 7.5, depth: float | None = None, z_size: float = 3.0,
                  center=(0.0, 0.0, 0.0), max_faces: int = 32, z_max: float | None = None, color_scale: str = "log"):
@@ -60,11 +84,38 @@ class LandscapeView:
         g = np.asarray(self.land.gradient(a, b), float)
         return self.smap.vector(da, db, g[0] * da + g[1] * db)
 
+    def surface_arrow(self, a, b, da, db, color=P.GRADIENT) -> FlatArrow:
+        """An arrow lying on the surface at (a, b), along the plane displacement (da, db) lifted onto
+        the tangent plane (its length is that displacement's, on the surface)."""
+        d = self.tangent(a, b, da, db)
+        return FlatArrow(color=color).put(self.point(a, b), d, float(np.linalg.norm(d)), self.normal(a, b))
+
+    def flat_vector(self, a, b, z, da, db, color=P.GRADIENT) -> FlatArrow:
+        """An arrow at height ``z`` over (a, b) along the plane displacement (da, db) (seen from above)."""
+        d = self.smap.vector(da, db, 0.0)
+        return FlatArrow(color=color).put(self.smap(a, b, z), d, float(np.linalg.norm(d)))
+
+    def dot(self, a, b, color=P.TEXT, radius: float = 0.07):
+        """A small flat dot on the surface at (a, b) (drawn after the surface)."""
+        from manim import Dot
+
+        return Dot(self.point(a, b), radius=radius, color=color)
+
+    def plane_axes(self, overhang=(0.3, 0.5), color=P.DIM_TEXT):
+        """Thin a- and b-axes through the origin of the plane at height 0, reaching ``overhang`` (before,
+        after) beyond the grid."""
+        from manim import Line, VGroup
+
+        (a0, a1), (b0, b1) = (self.land.alphas[[0, -1]], self.land.betas[[0, -1]])
+        before, after = overhang
+        return VGroup(Line(self.smap(a0 - before, 0, 0), self.smap(a1 + after, 0, 0), color=color, stroke_width=2),
+                      Line(self.smap(0, b0 - before, 0), self.smap(0, b1 + after, 0), color=color, stroke_width=2))
+
     def contours(self, levels, flat_z=None, **kw) -> ContourLines:
         return ContourLines(self.land.alphas, self.land.betas, self.land.cost, self.smap, levels, flat_z, **kw)
 
     def trail_points(self, coords, s: float, lift: float = 0.02) -> np.ndarray:
-        pts = segment_samples(coords, s)
+        pts = path_until(coords, s)
         out = self.point(pts[:, 0], pts[:, 1])
         out[:, 2] += lift
         return out
@@ -119,7 +170,7 @@ class Rolling:
         """Put everything at fractional snapshot ``s``."""
         s = float(np.clip(s, 0, len(self.coords) - 1))
         self.state = s
-        a, b = state_coords(self.coords, s)
+        a, b = at_state(self.coords, s)
         h = float(self.view.height(a, b))
         contact = self.view.smap(a, b, h)
         normal = self.view.normal(a, b)

@@ -1,37 +1,76 @@
-"""Small layout helpers: digit thumbnails, grids of positions, titles, captions, shared baselines."""
+"""Layout: titles, captions, readouts, notes on a dark box, digit thumbnails, tables and grids that
+fit whatever the data holds, and keeping things inside the frame.
+
+Every function returns a mobject placed or ready to be placed; none of them plays anything.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
-from manim import DOWN, ORIGIN, UL, UP, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UL, UP, BackgroundRectangle, Rectangle, VGroup, config
 
-from scenes.kit import palette as P
-from scenes.kit.pixels import pixel_digit
-from scenes.kit.text import label
+from . import palette as P
+from .geometry import grid_positions
+from .pixels import pixel_digit
+from .text import label
 
-
-def thumbnail(pixels, side: float = 0.8, frame_color=P.FAINT, frame_width: float = 1.5):
-    """A digit as a small pixel picture with a thin frame (``thumb.frame``)."""
-    thumb = pixel_digit(pixels, side=side)
-    thumb.frame.set_stroke(frame_color, width=frame_width)
-    return thumb
+__all__ = ["title", "caption", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
+           "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid"]
 
 
-def labelled_thumbnail(pixels, digit: int, side: float = 0.8) -> VGroup:
-    thumb = thumbnail(pixels, side)
-    text = label(str(digit), size=P.SMALL_SIZE, color=P.DIM_TEXT).next_to(thumb, DOWN, buff=0.08)
-    group = VGroup(thumb, text)
-    group.thumb = thumb
+def title(text: str) -> VGroup:
+    """The scene's title, in the top left corner."""
+    return label(text, size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
+
+
+def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
+    """Dim text; several lines (``\\n``) are centred on each other unless ``align`` is LEFT or RIGHT.
+
+    Examples
+    --------
+    >>> note = caption("real handwritten digits,\\neach with its label").to_edge(DOWN)
+    """
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return label(text, size=size, color=color)
+    group = VGroup(*[label(line, size=size, color=color) for line in lines]).arrange(DOWN, buff=0.1)
+    if align is not None:
+        for line in group:
+            line.align_to(group, align)
     return group
 
 
-def grid_positions(n: int, cols: int, dx: float, dy: float, center=ORIGIN) -> np.ndarray:
-    rows = int(np.ceil(n / cols))
-    out = []
-    for i in range(n):
-        r, c = divmod(i, cols)
-        out.append([(c - (cols - 1) / 2) * dx, ((rows - 1) / 2 - r) * dy, 0.0])
-    return np.array(out) + np.asarray(center, float)
+def readout(name: str, value, size: float = P.LABEL_SIZE, color=P.TEXT) -> VGroup:
+    """``name`` (dim) then a live number (a ``FastNumber``) on one baseline, in one font.
+
+    Returns the group; ``group.value`` is the number.
+
+    Examples
+    --------
+    >>> step = readout("step", FastNumber(0, places=0, widest=100))
+    >>> step.value.set_value(52)
+    """
+    text = label(name, size=size, color=P.DIM_TEXT)
+    value.set_color(color)
+    group = VGroup(text, value).arrange(RIGHT, buff=0.18, aligned_edge=DOWN)
+    value.align_to(text, DOWN)
+    group.value = value
+    return group
+
+
+def boxed(mob, opacity: float = 0.7) -> VGroup:
+    """``mob`` on a dark, translucent box, legible over a coloured surface or a curve."""
+    return VGroup(BackgroundRectangle(mob, color=P.BACKGROUND, fill_opacity=opacity, buff=0.08), mob)
+
+
+def inside_frame(mob, margin: float = 0.25):
+    """Shift ``mob`` (in frame coordinates) the least needed to keep it ``margin`` inside the frame."""
+    half_w, half_h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
+    dx = max(0.0, -half_w - mob.get_left()[0]) - max(0.0, mob.get_right()[0] - half_w)
+    dy = max(0.0, -half_h - mob.get_bottom()[1]) - max(0.0, mob.get_top()[1] - half_h)
+    return mob.shift([dx, dy, 0.0])
 
 
 def on_baseline(reference, *texts):
@@ -50,26 +89,77 @@ def on_baseline(reference, *texts):
         t.shift((y - baseline(t)) * UP)
 
 
-def title(text: str) -> VGroup:
-    return label(text, size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
+def thumbnail(pixels, side: float = 0.8, frame_color=P.FAINT, frame_width: float = 1.5):
+    """A digit as a small pixel picture with a thin frame (``thumb.frame``)."""
+    thumb = pixel_digit(pixels, side=side)
+    thumb.frame.set_stroke(frame_color, width=frame_width)
+    return thumb
 
 
-def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
-    """Dim text; several lines (``\\n``) are centred on each other unless ``align`` is LEFT or RIGHT."""
-    lines = text.split("\n")
-    if len(lines) == 1:
-        return label(text, size=size, color=color)
-    group = VGroup(*[label(line, size=size, color=color) for line in lines]).arrange(DOWN, buff=0.1)
-    if align is not None:
-        for line in group:
-            line.align_to(group, align)
+def labelled_thumbnail(pixels, digit: int, side: float = 0.8) -> VGroup:
+    """A thumbnail with its label beneath (``group.thumb`` is the picture)."""
+    thumb = thumbnail(pixels, side)
+    text = label(str(digit), size=P.SMALL_SIZE, color=P.DIM_TEXT).next_to(thumb, DOWN, buff=0.08)
+    group = VGroup(thumb, text)
+    group.thumb = thumb
     return group
 
 
-def inside_frame(mob, margin: float = 0.25):
-    """Shift ``mob`` (in frame coordinates) the least needed to keep it ``margin`` inside the frame."""
-    half_w, half_h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
-    dx = max(0.0, -half_w - mob.get_left()[0]) - max(0.0, mob.get_right()[0] - half_w)
-    dy = max(0.0, -half_h - mob.get_bottom()[1]) - max(0.0, mob.get_top()[1] - half_h)
-    return mob.shift([dx, dy, 0.0])
+def legend(entries, size: float = P.SMALL_SIZE) -> VGroup:
+    """Colour swatches with their words, one row each: ``entries`` are ``(color, word)``."""
+    rows = VGroup()
+    for color, word in entries:
+        swatch = Rectangle(width=0.3, height=0.3, stroke_width=0, fill_color=color, fill_opacity=1)
+        rows.add(VGroup(swatch, caption(word, size=size)).arrange(RIGHT, buff=0.2))
+    return rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2)
 
+
+@dataclass(frozen=True)
+class Table:
+    """Named columns at x positions and rows ``row_height`` apart below a header line at ``top``.
+
+    Examples
+    --------
+    >>> table = Table({"digit": -6.3, "output": -4.7}, top=2.38, row_height=0.5)
+    >>> label("7").move_to(table.cell("digit", 7))
+    """
+
+    columns: dict
+    top: float
+    row_height: float
+    first_row_gap: float = 0.53
+
+    def x(self, column: str) -> float:
+        return float(self.columns[column])
+
+    def row_y(self, row: int) -> float:
+        return self.top - self.first_row_gap - self.row_height * row
+
+    def cell(self, column: str, row: int) -> np.ndarray:
+        return np.array([self.x(column), self.row_y(row), 0.0])
+
+    def header(self, column: str) -> np.ndarray:
+        return np.array([self.x(column), self.top, 0.0])
+
+
+@dataclass(frozen=True)
+class TileGrid:
+    """``n`` square tiles of side ``side`` in ``cols`` columns, centred at ``centers``."""
+
+    side: float
+    cols: int
+    centers: np.ndarray
+
+
+def tile_grid(n: int, width: float, height: float, center=(0.0, 0.0, 0.0), gap: float = 0.12,
+              max_side: float = 1.6) -> TileGrid:
+    """The largest square tiles (at most ``max_side``) that fit ``n`` of them in a ``width`` x
+    ``height`` box, ``gap`` apart: however many neurons a layer has, its weight images fit."""
+    best = None
+    for cols in range(1, n + 1):
+        rows = int(np.ceil(n / cols))
+        side = min((width - gap * (cols - 1)) / cols, (height - gap * (rows - 1)) / rows, max_side)
+        if best is None or side > best[0] + 1e-9:
+            best = (side, cols)
+    side, cols = best
+    return TileGrid(side, cols, grid_positions(n, cols, side + gap, side + gap, center))

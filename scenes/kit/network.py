@@ -29,26 +29,14 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
-    rate_functions,
 )
 
 from . import palette as P
+from .animations import EdgeSweep
+from .geometry import line_points
 from .text import label
 
 N_BINS = 6
-
-
-def line_points(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Bezier control points (4 per line, straight) for many separate line segments."""
-    starts = np.asarray(starts, float).reshape(-1, 3)
-    ends = np.asarray(ends, float).reshape(-1, 3)
-    d = ends - starts
-    pts = np.empty((len(starts), 4, 3))
-    pts[:, 0] = starts
-    pts[:, 1] = starts + d / 3
-    pts[:, 2] = starts + 2 * d / 3
-    pts[:, 3] = ends
-    return pts.reshape(-1, 3)
 
 
 def shown_indices(n: int, max_shown: int = 16) -> np.ndarray:
@@ -109,24 +97,6 @@ class LayerEdges(VGroup):
             s, e = self.starts[ids], self.ends[ids]
             out.append(line_points(s + (e - s) * a, s + (e - s) * b))
         return out
-
-
-class EdgeSweep(Animation):
-    """A flash running along every edge of a layer at once (the signal moving forward)."""
-
-    def __init__(self, edges: LayerEdges, width: float = 0.35, run_time: float = 0.8, **kwargs):
-        self.source = edges
-        self.width = width
-        flash = edges.copy()
-        for m in flash.bins:
-            m.set_stroke(width=m.get_stroke_width() + 1.5, opacity=1.0)
-            m.set_stroke(color=m.get_stroke_color().lighter(0.5))
-        super().__init__(flash, run_time=run_time, remover=True, rate_func=rate_functions.linear, **kwargs)
-
-    def interpolate_mobject(self, alpha: float) -> None:
-        t = alpha * (1 + self.width)
-        for m, pts in zip(self.mobject.bins, self.source.partial_points(t - self.width, t)):
-            m.points = pts
 
 
 class NetworkMobject(VGroup):

@@ -4,7 +4,7 @@ Every scene takes its colours, text sizes and font from here, so the three lesso
 
 - dark background; a neuron's fill brightness is its activation (0 black, 1 white);
 - edges: positive weight blue, negative weight red, stroke width by |w| relative to the layer's max;
-- weight images: positive green, negative red, brightness by |w|;
+- weight images: positive green, negative red, brightness by |w| (``images.weight_rgb``);
 - gradient / nudge arrows: up (positive) blue, down (negative) red;
 - the network's answer (brightest output) is boxed in ``ANSWER``.
 """
@@ -24,8 +24,8 @@ NEURON_STROKE = ManimColor("#cfd3d8")
 # --- signs ------------------------------------------------------------------------------------------
 POSITIVE = ManimColor("#58c4dd")  # positive weight, upward nudge / gradient component
 NEGATIVE = ManimColor("#fc6255")  # negative weight, downward nudge
-UP = POSITIVE
-DOWN = NEGATIVE
+NUDGE_UP = POSITIVE  # a nudge up (chapter 3 arrows)
+NUDGE_DOWN = NEGATIVE  # a nudge down
 WEIGHT_POSITIVE = ManimColor("#83c167")  # weight images (chapter 1): positive green
 WEIGHT_NEGATIVE = ManimColor("#fc6255")  # weight images: negative red
 
@@ -64,12 +64,6 @@ def activation_color(a: float) -> ManimColor:
 def sign_color(value: float) -> ManimColor:
     """Positive blue, negative red (edges, arrows, nudges); zero counts as positive."""
     return POSITIVE if value >= 0 else NEGATIVE
-
-
-def weight_image_color(w: float, w_max: float) -> ManimColor:
-    """Weight images: green for positive, red for negative, brightness by |w| / w_max."""
-    t = 0.0 if w_max <= 0 else float(np.clip(abs(w) / w_max, 0.0, 1.0))
-    return interpolate_color(ManimColor("#000000"), WEIGHT_POSITIVE if w >= 0 else WEIGHT_NEGATIVE, t)
 
 
 def surface_color(t: float) -> ManimColor:

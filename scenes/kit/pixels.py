@@ -15,7 +15,7 @@ from manim import Rectangle, VGroup, VMobject
 
 from . import palette as P
 from .images import grey_rgb, weight_rgb
-from .network import line_points
+from .geometry import line_points
 
 
 def quantise(rgb, levels: int = 32) -> np.ndarray:

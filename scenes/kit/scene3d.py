@@ -13,8 +13,11 @@ with a frame centre of x = y = 0 (z is free) and place the 3-D content by moving
 
 from __future__ import annotations
 
+import numpy as np
 from manim import ThreeDScene
 from manim.animation.composition import AnimationGroup
+
+__all__ = ["KitThreeDScene"]
 
 
 def _animated_family(animations):
@@ -27,6 +30,38 @@ def _animated_family(animations):
 
 
 class KitThreeDScene(ThreeDScene):
+    """A ``ThreeDScene`` for the kit's 3-D pictures.
+
+    Besides redrawing less (see the module docstring) it has the helpers the 3-D scenes share:
+    ``fix_in_frame`` (register text as fixed in the frame without showing it yet, so a later
+    ``FadeIn`` shows it), ``on_screen`` (where a 3-D point appears in the frame) and ``pin`` (a note
+    beside a 3-D point, on a dark box, kept inside the frame).
+
+    Examples
+    --------
+    >>> class Bowl(KitThreeDScene):
+    ...     def construct(self):
+    ...         note = self.pin(label("steepest ascent"), view.point(1, 1), UR)
+    ...         self.play(FadeIn(note))
+    """
+
+    def fix_in_frame(self, *mobjects):
+        """Register ``mobjects`` as fixed in the frame without adding them: an animation adds them."""
+        self.renderer.camera.add_fixed_in_frame_mobjects(*mobjects)
+        return mobjects[0] if len(mobjects) == 1 else mobjects
+
+    def on_screen(self, point) -> np.ndarray:
+        """Where the 3-D ``point`` appears in the frame (frame coordinates) from the current camera."""
+        return self.renderer.camera.project_point(np.asarray(point, float))
+
+    def pin(self, mob, point, direction, buff: float = 0.15, opacity: float = 0.7):
+        """``mob`` on a dark box beside the 3-D ``point`` as seen now, inside the frame, fixed in the
+        frame and not yet shown."""
+        from .layout import boxed, inside_frame
+
+        note = inside_frame(boxed(mob.next_to(self.on_screen(point), direction, buff=buff), opacity=opacity))
+        return self.fix_in_frame(note)
+
     def get_moving_mobjects(self, *animations):
         moving = super().get_moving_mobjects(*animations)
         if moving is not self.mobjects:  # the camera is not moving: manim's own rule

@@ -1,21 +1,12 @@
-"""Cost surfaces and curves, a ball that sits on them, arrows, and one-animation path replays.
+"""Mobjects for cost surfaces and curves: the surface as coloured quads, its contour lines, a ball
+that rests on it, and a flat arrow on its tangent plane.
 
-Nothing here computes cost: heights come from the caller's height function (netcore's smooth height
-function of a landscape or slice, or netcore's closed form) and grid values come from netcore's grid.
-
-- ``SceneMap``: plane coordinates ``(a, b)`` and height ``z`` to scene points (vectorised) and back.
-- ``CostSurface``: the landscape grid as coloured quads (every vertex is a grid value, the colour is
-  the height on a log scale, low cost dark blue, high warm).
-- ``ContourLines``: level lines of the grid (contourpy), drawn at their height or flat.
-- ``Ball``: a small shaded sphere whose lowest point touches the surface exactly at the height the
-  height function gives; ``ball.coords`` and ``ball.surface_height`` hold where it is.
-- ``flat_arrow``: an arrow lying in a given plane (on a surface's tangent plane).
-- ``Replay``: ONE continuous animation through a sequence of states (snapshot 0, 1, ...).
+Nothing here computes cost: heights come from the caller (netcore's smooth height function of a
+landscape or slice, or netcore's closed form) and grid values from netcore's grid. The map from plane
+coordinates to the scene is ``geometry.SceneMap``; replays are ``animations.Replay``.
 """
 
 from __future__ import annotations
-
-from typing import Callable, Sequence
 
 import numpy as np
 from manim import (
@@ -23,41 +14,14 @@ from manim import (
     DR,
     OUT,
     WHITE,
-    Animation,
-    Mobject,
     VGroup,
     VMobject,
-    rate_functions,
 )
 
 from . import palette as P
-from .network import line_points
+from .geometry import SceneMap, arrow_points, line_points
 
-
-class SceneMap:
-    """An affine map from plane coordinates and height to scene space:
-    ``a`` in ``a_range`` -> x over ``size[0]`` units, ``b`` -> y over ``size[1]``, ``z`` in ``z_range``
-    -> z over ``size[2]``; the box's centre (bottom centre for z) sits at ``center``."""
-
-    def __init__(self, a_range, b_range, z_range, size=(7.0, 7.0, 3.5), center=(0.0, 0.0, 0.0)):
-        self.lo = np.array([a_range[0], b_range[0], z_range[0]], float)
-        self.hi = np.array([a_range[1], b_range[1], z_range[1]], float)
-        self.size = np.array(size, float)
-        self.scale = self.size / (self.hi - self.lo)
-        self.center = np.array(center, float)
-        self.origin = self.center - np.array([self.size[0] / 2, self.size[1] / 2, 0.0])
-
-    def __call__(self, a, b, z) -> np.ndarray:
-        abz = np.stack(np.broadcast_arrays(np.asarray(a, float), np.asarray(b, float), np.asarray(z, float)), -1)
-        return self.origin + (abz - self.lo) * self.scale
-
-    def vector(self, da, db, dz) -> np.ndarray:
-        """A displacement in (a, b, z) as a scene vector."""
-        return np.stack(np.broadcast_arrays(np.asarray(da, float), np.asarray(db, float), np.asarray(dz, float)), -1) * self.scale
-
-    def inverse(self, points) -> np.ndarray:
-        """Scene points back to (a, b, z)."""
-        return (np.asarray(points, float) - self.origin) / self.scale + self.lo
+__all__ = ["CostSurface", "ContourLines", "Ball", "Ball2D", "FlatArrow", "log_levels", "subsample"]
 
 
 def log_levels(values, lo=None, hi=None):
@@ -227,28 +191,6 @@ class Ball2D(Ball):
         return super().set_state(coords, height, contact_point, np.array([0.0, 1.0, 0.0]) if up is None else up)
 
 
-def arrow_points(start, direction, length, normal=OUT, tip_length=0.22, tip_width=0.2, shaft_width=0.045):
-    """Outline (closed polygon corners) of an arrow from ``start`` along ``direction`` of total
-    ``length``, lying in the plane spanned by ``direction`` and ``normal x direction``."""
-    start = np.asarray(start, float)
-    d = np.asarray(direction, float)
-    n = np.linalg.norm(d)
-    if n == 0 or length <= 0:
-        return np.repeat(start[None], 5, axis=0)
-    d = d / n
-    side = np.cross(np.asarray(normal, float), d)
-    if np.linalg.norm(side) < 1e-9:
-        side = np.cross([0.0, 1.0, 0.0], d)
-    side /= np.linalg.norm(side)
-    tip = min(tip_length, 0.6 * length)
-    w = tip_width * tip / tip_length if tip_length else tip_width
-    sw = min(shaft_width, w / 2.5)
-    base = start + d * (length - tip)
-    end = start + d * length
-    return np.array([start + side * sw, base + side * sw, base + side * w, end, base - side * w,
-                     base - side * sw, start - side * sw, start + side * sw])
-
-
 class FlatArrow(VMobject):
     """A filled arrow polygon (see ``arrow_points``) whose geometry is reset cheaply with ``put``."""
 
@@ -264,65 +206,3 @@ class FlatArrow(VMobject):
         self.vector = d / nd * length if nd > 0 else np.zeros(3)
         self.set_points_as_corners(arrow_points(start, direction, length, normal, **shape))
         return self
-
-
-class Replay(Animation):
-    """One continuous animation through states ``0 .. n_states - 1``.
-
-    ``on_state(s)`` is called every frame with a fractional state ``s`` (e.g. 3.4: 40 % of the way from
-    snapshot 3 to snapshot 4) and must update the mobjects. ``durations`` (n_states - 1 values) give the
-    relative time each transition takes (default equal)."""
-
-    def __init__(self, mobject: Mobject, n_states: int, on_state: Callable[[float], None],
-                 durations: Sequence[float] | None = None, run_time: float = 10.0,
-                 rate_func=rate_functions.linear, **kwargs):
-        self.n_states = int(n_states)
-        self.on_state = on_state
-        if durations is None:
-            durations = np.ones(max(self.n_states - 1, 1))
-        d = np.asarray(durations, float)
-        if len(d) != max(self.n_states - 1, 1) or np.any(d < 0) or d.sum() <= 0:
-            raise ValueError("need n_states - 1 non-negative durations with a positive sum")
-        self.knots = np.concatenate([[0.0], np.cumsum(d) / d.sum()])
-        super().__init__(mobject, run_time=run_time, rate_func=rate_func, **kwargs)
-
-    def state_at(self, alpha: float) -> float:
-        """The fractional state at animation progress ``alpha`` in [0, 1]."""
-        if self.n_states <= 1:
-            return 0.0
-        return float(np.interp(alpha, self.knots, np.arange(len(self.knots))))
-
-    def create_starting_mobject(self) -> Mobject:
-        return Mobject()  # nothing to copy: every frame is set from the data
-
-    def interpolate(self, alpha: float) -> None:
-        self.on_state(self.state_at(self.rate_func(alpha)))
-
-
-def segment_samples(coords: np.ndarray, s: float, per_segment: int = 6) -> np.ndarray:
-    """Plane coordinates of a path from state 0 up to fractional state ``s``, with ``per_segment``
-    points inside every segment (so a path drawn through them hugs a curved surface)."""
-    coords = np.asarray(coords, float)
-    if coords.ndim == 1:
-        coords = coords[:, None]
-    k = int(np.floor(s))
-    k = min(k, len(coords) - 1)
-    f = s - k
-    out = [coords[:1]]
-    t = np.linspace(0, 1, per_segment + 1)[1:, None]
-    for i in range(k):
-        out.append(coords[i] + (coords[i + 1] - coords[i]) * t)
-    if f > 0 and k + 1 < len(coords):
-        tt = np.linspace(0, f, max(2, int(np.ceil(per_segment * f)) + 1))[1:, None]
-        out.append(coords[k] + (coords[k + 1] - coords[k]) * tt)
-    return np.concatenate(out)
-
-
-def state_coords(coords: np.ndarray, s: float) -> np.ndarray:
-    """Position at fractional state ``s``: straight between consecutive snapshots."""
-    coords = np.asarray(coords, float)
-    k = min(int(np.floor(s)), len(coords) - 1)
-    if k >= len(coords) - 1:
-        return coords[-1].copy()
-    f = s - k
-    return coords[k] + (coords[k + 1] - coords[k]) * f

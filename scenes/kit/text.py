@@ -1,58 +1,64 @@
-"""Text in the project's font and sizes (see ``palette``)."""
+"""Text in the project's font and sizes (see ``palette``): labels, math for formulas, and numbers.
+
+One family for words and numbers: a readout's label and its digits are both the project's sans-serif
+font (``FastNumber`` lays out that font's digit outlines). ``math`` (LaTeX) is for formulas only.
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from manim import DecimalNumber, Integer, MathTex, Text, UpdateFromAlphaFunc, VGroup, VMobject
+from manim import MathTex, Text, VMobject
 
 from . import palette as P
 
+__all__ = ["label", "math", "FastNumber", "number", "integer"]
+
 
 def label(text: str, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> Text:
-    """Plain text in the project's font."""
+    """Plain text in the project's font.
+
+    Examples
+    --------
+    >>> head = label("Gradient descent", size=P.TITLE_SIZE)
+    """
     return Text(text, font=P.FONT, font_size=size, color=color, **kwargs)
 
 
 def math(*tex: str, size: float = P.LABEL_SIZE * 1.25, color=P.TEXT, **kwargs) -> MathTex:
-    """LaTeX math at a size that sits well beside ``label`` text of the same nominal size."""
+    """A formula in LaTeX, at a size that sits well beside ``label`` text of the same nominal size.
+
+    Examples
+    --------
+    >>> rule = math(r"t \\leftarrow t - \\eta\\,\\frac{dC}{dt}")
+    """
     return MathTex(*tex, font_size=size, color=color, **kwargs)
 
 
-def number(value: float, places: int = 3, size: float = P.LABEL_SIZE * 1.25, color=P.TEXT, **kwargs) -> DecimalNumber:
-    """A LaTeX-typeset number. Each ``set_value`` builds it anew (about 10 ms): for a value that changes
-    every frame use ``FastNumber``."""
-    return DecimalNumber(value, num_decimal_places=places, font_size=size, color=color, **kwargs)
-
-
-def integer(value: int, size: float = P.LABEL_SIZE * 1.25, color=P.TEXT, **kwargs) -> Integer:
-    return Integer(value, font_size=size, color=color, **kwargs)
-
-
 class _Glyphs:
-    """Digit, point, comma and minus outlines of the LaTeX font at one size, typeset ONCE per size,
-    with each character's cell width so numbers can be laid out without LaTeX."""
+    """The outlines of the characters a number needs, in the project's font at one size, typeset ONCE
+    per size, with each character's cell width, so numbers are laid out without typesetting."""
 
-    CHARS = "-0123456789.,"
+    CHARS = "\u2212+0123456789.,"  # the minus sign, not a hyphen, stands for "-"
     _cache: dict = {}
 
     def __init__(self, size: float):
-        tex = MathTex("-0123456789.{,}", font_size=size)  # {,}: no math spacing after the comma
-        glyphs = tex.submobjects[0].submobjects
+        glyphs = Text(self.CHARS, font=P.FONT, font_size=size).submobjects
         centers = np.array([g.get_center()[0] for g in glyphs])
-        bounds = np.concatenate([[centers[0] - (centers[1] - centers[0]) / 2],
-                                 (centers[1:] + centers[:-1]) / 2,
+        digits = slice(2, 12)
+        advance = (centers[11] - centers[2]) / 9  # the font's digits share one advance
+        self.baseline = float(np.median([g.get_bottom()[1] for g in glyphs[digits]]))
+        self.cap = float(max(g.get_top()[1] for g in glyphs[digits])) - self.baseline
+        bounds = np.concatenate([[centers[0] - advance / 2], (centers[1:] + centers[:-1]) / 2,
                                  [centers[-1] + (centers[-1] - centers[-2]) / 2]])
-        digit = (centers[10] - centers[1]) / 9  # digits share one advance
-        self.baseline = float(np.median([g.get_bottom()[1] for g in glyphs[1:11]]))
-        self.cap = float(max(g.get_top()[1] for g in glyphs[1:11])) - self.baseline
         self.cells, self.points = {}, {}
         for ch, g, lo, hi, c in zip(self.CHARS, glyphs, bounds[:-1], bounds[1:], centers):
-            width = digit if ch.isdigit() else float(hi - lo)
-            if ch == "-":
-                width = float(g.width) + digit * 0.35
+            key = "-" if ch == "\u2212" else ch
+            width = advance if key.isdigit() else float(hi - lo)
+            if key in "-+":
+                width = max(width, float(g.width) + advance * 0.3)
             pts = np.concatenate([m.points for m in g.family_members_with_points()])
-            pts = pts - np.array([c, self.baseline, 0.0])  # centred on x, baseline at y = 0
-            self.cells[ch], self.points[ch] = width, pts
+            self.cells[key] = width
+            self.points[key] = pts - np.array([c, self.baseline, 0.0])  # centred on x, baseline y = 0
 
     @classmethod
     def at(cls, size: float) -> "_Glyphs":
@@ -62,20 +68,40 @@ class _Glyphs:
 
 
 class FastNumber(VMobject):
-    """A number readout that changes value cheaply every frame: ONE VMobject whose points are the
-    digit outlines (typeset once per font size), laid out by ``set_value`` without LaTeX or new
-    mobjects, so it stays registered wherever it was (e.g. fixed in frame in a 3-D scene).
+    """A number that changes value cheaply every frame, in the project's font.
 
-    Thousands are grouped with commas, as in the captions (12,000). The left end of the baseline stays
-    put when the value changes (like ``DecimalNumber``). ``widest``: the widest value it will show; its
-    width is reserved from the start, so a readout laid out at a frame edge keeps it on screen.
-    ``align_right``: the digits end at the right of that reserved width instead (a count that grows
-    to the left)."""
+    ONE VMobject whose points are the digit outlines (typeset once per font size), laid out by
+    ``set_value`` without typesetting or new mobjects, so it stays registered wherever it was (e.g.
+    fixed in the frame of a 3-D scene). Thousands are grouped with commas (12,000), as in captions. The
+    left end of the baseline stays put when the value changes.
 
-    def __init__(self, value: float = 0.0, places: int = 3, size: float = P.LABEL_SIZE * 1.45, color=P.TEXT,
-                 widest: float | None = None, align_right: bool = False, **kwargs):
+    Parameters
+    ----------
+    value
+        The first value shown.
+    places
+        Decimal places (0: an integer).
+    size
+        Font size, as ``label``'s.
+    widest
+        The widest value it will show: its width is reserved from the start, so a readout laid out
+        beside a frame edge or a neighbour keeps clear of it.
+    align_right
+        The digits end at the right of the reserved width instead (a count that grows to the left).
+    include_sign
+        Show "+" before values >= 0 (a nudge up or down).
+
+    Examples
+    --------
+    >>> cost = FastNumber(4.91, places=3, widest=9.999)
+    >>> row = VGroup(label("cost"), cost).arrange(RIGHT, aligned_edge=DOWN)
+    >>> cost.set_value(0.067)
+    """
+
+    def __init__(self, value: float = 0.0, places: int = 3, size: float = P.LABEL_SIZE, color=P.TEXT,
+                 widest: float | None = None, align_right: bool = False, include_sign: bool = False, **kwargs):
         super().__init__(fill_color=color, fill_opacity=1, stroke_width=0, **kwargs)
-        self.places, self.align_right = int(places), align_right
+        self.places, self.align_right, self.include_sign = int(places), align_right, include_sign
         self.glyphs = _Glyphs.at(size)
         self.reserved = 0.0 if widest is None else self._width(self.text(widest))
         self.value = None
@@ -85,7 +111,11 @@ class FastNumber(VMobject):
         return float(sum(self.glyphs.cells[ch] for ch in text))
 
     def text(self, value: float) -> str:
-        return f"{value:,.{self.places}f}" if self.places > 0 else f"{int(round(value)):,}"
+        """The characters shown for ``value``."""
+        body = f"{value:,.{self.places}f}" if self.places > 0 else f"{int(round(value)):,}"
+        if body.lstrip("-").strip("0.,") == "":
+            body = body.lstrip("-")  # no "-0.000"
+        return "+" + body if self.include_sign and not body.startswith("-") else body
 
     def _build(self, value, origin, unit):
         g = self.glyphs
@@ -112,15 +142,11 @@ class FastNumber(VMobject):
         return self.value
 
 
-def change_values(numbers, values, **kwargs) -> UpdateFromAlphaFunc:
-    """One animation taking each ``FastNumber`` of ``numbers`` from its value to the matching entry of
-    ``values`` (like ``ChangeDecimalToValue``, without re-typesetting); it ends exactly on ``values``."""
-    numbers, ends = list(numbers), [float(v) for v in values]
-    starts = [n.get_value() for n in numbers]
+def number(value: float, places: int = 3, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> FastNumber:
+    """A number in the project's font (a ``FastNumber``: its value can change at no cost)."""
+    return FastNumber(value, places=places, size=size, color=color, **kwargs)
 
-    def update(_, alpha):
-        for n, a, b in zip(numbers, starts, ends):
-            n.set_value(b if alpha >= 1 else a + alpha * (b - a))
 
-    return UpdateFromAlphaFunc(VGroup(*numbers), update, **kwargs)
-
+def integer(value: int, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> FastNumber:
+    """A whole number in the project's font."""
+    return FastNumber(value, places=0, size=size, color=color, **kwargs)

@@ -160,7 +160,8 @@ def test_right_aligned_fast_number_grows_to_the_left():
 
 
 def test_change_values_moves_fast_numbers_together_and_ends_exactly():
-    from scenes.kit.text import FastNumber, change_values
+    from scenes.kit.animations import change_values
+    from scenes.kit.text import FastNumber
 
     nums = [FastNumber(0.5, places=3), FastNumber(4.9, places=3)]
     anim = change_values(nums, [0.1, 0.067], run_time=1.0)
@@ -183,7 +184,7 @@ def test_number_column_shows_head_ellipsis_tail():
 def test_replay_is_one_animation_through_all_states():
     from manim import VGroup
 
-    from scenes.kit.surface import Replay
+    from scenes.kit.animations import Replay
 
     seen = []
     anim = Replay(VGroup(), 5, seen.append, durations=[1, 1, 2, 4], run_time=4)
@@ -197,7 +198,8 @@ def test_replay_is_one_animation_through_all_states():
 
 
 def test_surface_vertices_are_grid_values():
-    from scenes.kit.surface import CostSurface, SceneMap
+    from scenes.kit.geometry import SceneMap
+    from scenes.kit.surface import CostSurface
 
     a = np.linspace(-1, 1, 61)
     b = np.linspace(-2, 2, 41)

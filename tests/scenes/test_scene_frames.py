@@ -34,12 +34,17 @@ def test_network_with_answer(scene):
 
 @frames_comparison(base_scene=ThreeDScene)  # manim gives a ThreeDCamera only to ThreeDScene itself
 def test_downhill_direction_last_frame(scene):
-    from types import MethodType
+    from types import FunctionType, MethodType
 
-    cls = G.DownhillDirection
-    scene.ARROW_SCALE, scene.TOP_SCALE = cls.ARROW_SCALE, cls.TOP_SCALE
-    scene.plane_axes = MethodType(cls.plane_axes, scene)
-    cls.construct(scene)
+    from scenes.kit.scene3d import KitThreeDScene
+
+    for cls in (KitThreeDScene, G.DownhillDirection):  # its beats and constants, on manim's ThreeDScene
+        for name, value in vars(cls).items():
+            if isinstance(value, FunctionType) and name != "get_moving_mobjects":
+                setattr(scene, name, MethodType(value, scene))
+            elif name.isupper():
+                setattr(scene, name, value)
+    G.DownhillDirection.construct(scene)
 
 
 class _Bumps:
@@ -86,7 +91,7 @@ def test_curve_with_hopping_balls(scene):
             self.positions = np.array(ts)[:, None]
             self.costs = np.interp(ts, t, cost)
 
-    view = CurveView(t, cost, slope, (-0.5, 1.5, 0.5), (0, 0.8, 0.2), width=10, height=4.5, x_places=1)
+    view = CurveView(t, cost, slope, (-0.5, 1.5, 0.5), (0, 0.8, 0.2), width=10, height=4.5)
     hop = Hopper(view, [Path([-0.4, -0.2, -0.05, 0.02]), Path([1.3, 1.1, 1.0])], [P.SERIES[0], P.SERIES[1]],
                  trails=True)
     hop.set_state(1.5)
