@@ -1,21 +1,15 @@
-"""Chapter 2: gradient descent (see ../shared/lessons.md, "Chapter 2").
+"""Chapter 2: gradient descent, scene by scene in the lesson's order (``../shared/lessons.md``).
 
-Render from the repo root, e.g. ``manim -qh scenes/gradient.py BallDownhill``. Every number and
-every point on screen comes from netcore through ``scenes.kit.data`` (cached runs, landscapes,
-slices); ``NETCORE_TRACE`` re-renders from another trace.
+Render from the repo root: ``manim -qh scenes/gradient.py BallDownhill``. Each scene's ``construct``
+is its storyboard: one value from ``scenes.gradient_data`` (everything it shows, computed by netcore),
+then the beats the viewer sees, in order. Drawing lives in ``scenes.kit``. ``NETCORE_TRACE`` replays
+another network's trace through every scene.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-_ROOT = Path(__file__).resolve().parents[1]
-if str(_ROOT) not in sys.path:
-    sys.path.insert(0, str(_ROOT))
-
-import numpy as np  # noqa: E402
-from manim import (  # noqa: E402
+import numpy as np
+from manim import (
     DEGREES,
     DL,
     DOWN,
@@ -28,10 +22,8 @@ from manim import (  # noqa: E402
     Animation,
     AnimationGroup,
     Arrow,
-    Axes,
     BackgroundRectangle,
     Brace,
-    ChangeDecimalToValue,
     Circle,
     Create,
     Dot,
@@ -51,43 +43,264 @@ from manim import (  # noqa: E402
     rate_functions,
 )
 
-from scenes.kit import data as kd  # noqa: E402
-from scenes.kit import palette as P  # noqa: E402
-from scenes.kit.landscape_view import LandscapeView  # noqa: E402
-from scenes.kit.scene3d import KitThreeDScene  # noqa: E402
-from scenes.kit.curve import CurveView, Hopper  # noqa: E402
-from scenes.kit.surface import FlatArrow, Replay  # noqa: E402
-from scenes.kit.layout import caption, grid_positions, inside_frame, labelled_thumbnail, on_baseline, thumbnail, title  # noqa: E402
-from scenes.kit.network import NetworkMobject  # noqa: E402
-from scenes.kit.numbers import NumberColumn, bracket  # noqa: E402
-from scenes.kit.pixels import pixel_digit, pixel_weights  # noqa: E402
-from scenes.kit.text import FastNumber, change_values, integer, label, math, number  # noqa: E402
-from scenes.gradient_data import (  # noqa: E402
-    average_cost_data,
-    cost_of_one_example_data,
-    first_of_digit,
-    gradient_vector_data,
-    hidden_weights_data,
-    memorization_data,
-    random_noise_data,
-    shown_test_images,
-)
+from scenes import gradient_data
+from scenes.kit import palette
+from scenes.kit.animations import Replay, change_values
+from scenes.kit.curve import CurveView, Hopper
+from scenes.kit.geometry import at_state, grid_positions
+from scenes.kit.landscape_view import LandscapeView
+from scenes.kit.layout import (Table, boxed, caption, inside_frame, labelled_thumbnail, legend, on_baseline,
+                               readout, thumbnail, tile_grid, title)
+from scenes.kit.network import NetworkMobject
+from scenes.kit.numbers import NumberColumn, bracket
+from scenes.kit.pixels import pixel_digit, pixel_weights
+from scenes.kit.plot import PlotAxes
+from scenes.kit.scene3d import KitThreeDScene
+from scenes.kit.text import FastNumber, integer, label, math, number
 
-CORRECT = P.WEIGHT_POSITIVE  # a test image the network gets right (green frame)
-WRONG = P.NEGATIVE  # one it gets wrong (red frame)
+CORRECT = palette.WEIGHT_POSITIVE  # a test image the network gets right (green frame)
+WRONG = palette.NEGATIVE  # one it gets wrong (red frame)
 
 
-def readout(name: str, mob, size=P.LABEL_SIZE, color=P.TEXT):
-    """``name`` then a live number, on one baseline; returns the group (``group.value`` is the number)."""
-    text = label(name, size=size, color=P.DIM_TEXT)
-    mob.set_color(color)
-    group = VGroup(text, mob).arrange(RIGHT, buff=0.18, aligned_edge=DOWN)
-    group.value = mob
-    return group
+def method_words(method: str, batch_size: int) -> str:
+    """How a run took its steps, in the captions' words."""
+    if method == "full_batch":
+        return "full-batch gradient descent"
+    return f"stochastic gradient descent, mini-batches of {batch_size}"
 
+
+# ====================================================================================================
+# Labelled data and the cost
+# ====================================================================================================
+
+class TrainingAndTestData(Scene):
+    """Real labelled MNIST images, mixed together, sort themselves into the training data (the network
+    learns from these) and the test data (never seen in training; used to check it afterwards)."""
+
+    N_TRAIN_SHOWN, N_TEST_SHOWN = 16, 8
+    THUMB_SIDE = 0.95
+    POOL_COLUMNS, POOL_STEP = 8, (1.45, 1.65)
+    SIDE_X = 3.5  # the two piles sit at -SIDE_X and +SIDE_X
+    PILE_COLUMNS, PILE_STEP = 4, 1.2
+
+    def construct(self):
+        shown = gradient_data.training_and_test_data(self.N_TRAIN_SHOWN, self.N_TEST_SHOWN)
+        self.show_labelled_images(shown)
+        self.split_into_training_and_test(shown)
+        self.say_what_the_test_data_is_for()
+
+    def show_labelled_images(self, shown):
+        self.play(Write(title("Labelled data")), run_time=0.8)
+        self.thumbs = [labelled_thumbnail(px, y, self.THUMB_SIDE) for px, y in zip(shown.images, shown.labels)]
+        for thumb, cell in zip(self.thumbs, grid_positions(len(self.thumbs), self.POOL_COLUMNS, *self.POOL_STEP)):
+            thumb.move_to(cell)
+        self.play(LaggedStart(*[FadeIn(t, scale=0.8) for t in self.thumbs], lag_ratio=0.06), run_time=2.2)
+        self.note = caption("real handwritten digits from MNIST, each with the label of the digit it is meant to be")
+        self.play(FadeIn(self.note.to_edge(DOWN, buff=0.45)), run_time=0.6)
+        self.wait(1.2)
+
+    def split_into_training_and_test(self, shown):
+        heads = VGroup(
+            VGroup(label("training data", color=palette.POSITIVE),
+                   caption(f"{shown.n_train:,} labelled images:\nthe network learns from these", size=palette.TINY_SIZE)
+                   ).arrange(DOWN, buff=0.12).move_to([-self.SIDE_X, 2.35, 0]),
+            VGroup(label("test data", color=palette.COST),
+                   caption(f"{shown.n_test:,} other labelled images,\nnever seen in training", size=palette.TINY_SIZE)
+                   ).arrange(DOWN, buff=0.12).move_to([self.SIDE_X, 2.35, 0]))
+        train_cells = iter(grid_positions(int(shown.is_training.sum()), self.PILE_COLUMNS, self.PILE_STEP,
+                                          self.PILE_STEP, center=[-self.SIDE_X, -0.95, 0]))
+        test_cells = iter(grid_positions(int((~shown.is_training).sum()), self.PILE_COLUMNS, self.PILE_STEP,
+                                         self.PILE_STEP, center=[self.SIDE_X, 0.25, 0]))
+        moves = [thumb.animate.scale(0.84).move_to(next(train_cells) if is_train else next(test_cells))
+                 for thumb, is_train in zip(self.thumbs, shown.is_training)]
+        divider = Line([0, 2.8, 0], [0, -3.4, 0], stroke_color=palette.FAINT, stroke_width=2)
+        self.play(FadeOut(self.note), run_time=0.4)
+        self.play(AnimationGroup(*moves, lag_ratio=0.03), FadeIn(heads), Create(divider), run_time=2.2)
+        for thumb, is_train in zip(self.thumbs, shown.is_training):
+            thumb.thumb.frame.set_stroke(palette.POSITIVE if is_train else palette.COST, width=2, opacity=0.8)
+
+    def say_what_the_test_data_is_for(self):
+        after = caption("after training, these check\nwhat the network has learned").move_to([self.SIDE_X, -1.9, 0])
+        self.play(FadeIn(after), run_time=0.8)
+        self.wait(2.0)
+
+
+class CostOfOneExample(Scene):
+    """A real 3 into the network at its random initial weights: the ten output activations, the
+    desired output, the ten (output - desired)^2 and their sum, the cost of this example. Then the
+    same 3 through the trained network: the right answer and a small cost."""
+
+    NETWORK_AT, IMAGE_AT = [1.3, -0.35, 0], [-5.0, -0.2, 0]
+    TABLE = Table({"digit": -6.3, "neuron": -5.75, "out": -4.7, "desired": -3.45, "expr": -1.1, "square": 1.5},
+                  top=2.38, row_height=0.5)
+    NUMBER_SIZE = palette.SMALL_SIZE
+
+    def construct(self):
+        shown = gradient_data.cost_of_one_example()
+        self.feed_a_three_to_random_weights(shown)
+        self.tabulate_outputs_and_desired(shown)
+        self.square_the_differences(shown)
+        self.add_them_up(shown)
+        self.replay_with_trained_weights(shown)
+
+    def feed_a_three_to_random_weights(self, shown):
+        self.head = title("The cost of one training example")
+        self.play(Write(self.head), run_time=0.8)
+        self.netmob = NetworkMobject(shown.network, width=7.0, height=5.6).move_to(self.NETWORK_AT)
+        image = pixel_digit(shown.image, side=2.2).move_to(self.IMAGE_AT)
+        image_note = caption(f"a training image,\nlabelled {shown.start.label}").next_to(image, DOWN, buff=0.25)
+        self.state = caption("random initial weights and biases (step 0)").next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.15)
+        self.play(FadeIn(self.netmob), FadeIn(image), FadeIn(image_note), FadeIn(self.state), run_time=1.2)
+        self.play(self.netmob.feed_forward(shown.image), run_time=2.2)
+        mess = caption("the output is a mess").next_to(self.netmob, DOWN, buff=0.05).align_to(self.netmob.output_labels, RIGHT)
+        self.play(FadeIn(mess), run_time=0.6)
+        self.wait(1.0)
+        self.leaving = VGroup(self.netmob, image, image_note, mess)
+
+    def tabulate_outputs_and_desired(self, shown):
+        table, n = self.TABLE, len(shown.start.outputs)
+        self.circles = VGroup(*[self.netmob.neurons[-1][i].copy() for i in range(n)])
+        spots = [Circle(radius=0.19).move_to(table.cell("neuron", i)) for i in range(n)]
+        self.digits = VGroup(*[label(str(i), size=palette.SMALL_SIZE).move_to(table.cell("digit", i)) for i in range(n)])
+        self.play(FadeOut(self.leaving), *[c.animate.move_to(s).scale_to_fit_width(s.width) for c, s in zip(self.circles, spots)],
+                  FadeIn(self.digits), run_time=1.4)
+        self.outs = VGroup(*[number(a, places=3, size=self.NUMBER_SIZE).move_to(table.cell("out", i))
+                             for i, a in enumerate(shown.start.outputs)])
+        desired = VGroup(*[integer(v, size=self.NUMBER_SIZE, color=palette.COST if v else palette.TEXT)
+                           .move_to(table.cell("desired", i)) for i, v in enumerate(shown.start.desired)])
+        self.h_out, h_desired = caption("output").move_to(table.header("out")), caption("desired").move_to(table.header("desired"))
+        on_baseline(self.h_out, h_desired)
+        self.play(LaggedStart(*[FadeIn(o, shift=0.2 * RIGHT) for o in self.outs], lag_ratio=0.06), FadeIn(self.h_out), run_time=1.2)
+        self.wait(0.5)
+        self.play(LaggedStart(*[FadeIn(v) for v in desired], lag_ratio=0.06), FadeIn(h_desired), run_time=1.0)
+        self.wait(0.8)
+
+    def square_the_differences(self, shown):
+        table, size = self.TABLE, self.NUMBER_SIZE
+        rows, self.squares, self.expr_outs = VGroup(), VGroup(), VGroup()
+        for i, (a, y, s) in enumerate(zip(shown.start.outputs, shown.start.desired, shown.start.squares)):
+            a_num = number(a, places=3, size=size)
+            parts = VGroup(label("(", size=size), a_num, label("\u2212", size=size), integer(y, size=size),
+                           label(")\u00b2 =", size=size)).arrange(RIGHT, buff=0.08)
+            rows.add(parts.move_to(table.cell("expr", i)))
+            self.squares.add(number(s, places=3, size=size, color=palette.COST).move_to(table.cell("square", i)))
+            self.expr_outs.add(a_num)
+        header = caption("(output \u2212 desired)\u00b2").move_to((table.header("expr") + table.header("square")) / 2)
+        on_baseline(self.h_out, header)
+        self.play(FadeIn(header), LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05), run_time=1.4)
+        self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in self.squares], lag_ratio=0.05), run_time=1.0)
+        self.wait(0.6)
+
+    def add_them_up(self, shown):
+        brace = Brace(self.squares, RIGHT, buff=0.15, color=palette.DIM_TEXT)
+        self.total = number(shown.start.cost, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST)
+        what = "sum: the cost\nof this example" if shown.cost_name == "quadratic" else "the cost of\nthis example"
+        self.total_group = VGroup(caption(what), self.total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
+        self.play(Create(brace), FadeIn(self.total_group[0]), run_time=0.8)
+        self.play(FadeIn(self.total, scale=1.3), run_time=0.8)
+        self.verdict = caption("large: the network\nhas no idea").next_to(self.total_group, DOWN, buff=0.4)
+        thumb = thumbnail(shown.image, side=1.3).next_to(self.total_group, UP, buff=0.4)
+        self.play(FadeIn(thumb), FadeIn(self.verdict), run_time=0.8)
+        self.wait(2.0)
+
+    def replay_with_trained_weights(self, shown):
+        end = shown.end
+        trained = caption(f"after training ({shown.steps_trained:,} steps of gradient descent)").move_to(self.state, aligned_edge=LEFT)
+        self.play(FadeOut(self.state), FadeIn(trained), FadeOut(self.verdict), run_time=0.6)
+        self.play(change_values([*self.outs, *self.expr_outs, *self.squares, self.total],
+                                [*end.outputs, *end.outputs, *end.squares, end.cost]),
+                  *[c.animate.set_fill(palette.activation_color(a), opacity=1) for c, a in zip(self.circles, end.outputs)],
+                  run_time=2.0)
+        box = SurroundingRectangle(VGroup(self.digits[end.answer], self.circles[end.answer]), color=palette.ANSWER,
+                                   buff=0.08, stroke_width=3)
+        words = (f"small: it answers {end.answer},\nand confidently" if end.answer == end.label
+                 else f"it answers {end.answer}")
+        self.play(Create(box), FadeIn(caption(words).next_to(self.total_group, DOWN, buff=0.4)), run_time=0.8)
+        self.wait(2.5)
+
+
+class AverageCost(Scene):
+    """The cost of each training example, averaged over the whole training set (the real value); the
+    cost function as a machine: 13,002 weights and biases in, one number out, the training data as its
+    parameters. Fed the trained weights, it gives the trained network's (much smaller) cost."""
+
+    ROW_Y = 0.9
+    EXAMPLES_X = (-5.2, 2.8)
+    MACHINE_AT = [0.1, -0.6, 0]
+    COLUMN_AT = [-5.2, -0.6, 0]
+
+    def construct(self):
+        shown = gradient_data.average_cost()
+        self.show_single_costs(shown)
+        self.average_them(shown)
+        self.draw_the_cost_machine(shown)
+        self.feed_it_the_trained_weights(shown)
+
+    def show_single_costs(self, shown):
+        self.play(Write(title("The cost over all training examples")), run_time=0.8)
+        self.cells = VGroup()
+        for x, image, cost in zip(np.linspace(*self.EXAMPLES_X, len(shown.costs)), shown.images, shown.costs):
+            thumb = thumbnail(image, side=1.5).move_to([x, self.ROW_Y, 0])
+            self.cells.add(VGroup(thumb, number(cost, places=2, color=palette.COST).next_to(thumb, DOWN, buff=0.25)))
+        dots = label("\u22ef", size=palette.TITLE_SIZE).move_to([4.9, self.ROW_Y, 0])
+        more = caption(f"{shown.n_train:,} images").next_to(dots, DOWN, buff=0.45)
+        each = caption("the cost of each example, at the random initial weights").move_to([0, 2.35, 0])
+        self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in self.cells], lag_ratio=0.15), FadeIn(each), run_time=2.0)
+        self.play(FadeIn(dots), FadeIn(more), run_time=0.6)
+        self.singles = VGroup(self.cells, dots, more, each)
+
+    def average_them(self, shown):
+        row = VGroup(caption(f"average over all {shown.n_train:,} training images", size=palette.LABEL_SIZE),
+                     number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.8, color=palette.COST))
+        row.arrange(RIGHT, buff=0.35, aligned_edge=DOWN).move_to([0, -1.7, 0])
+        lousy = caption("how lousy the network is").next_to(row, DOWN, buff=0.3)
+        self.play(FadeIn(row[0]), FadeIn(row[1], scale=1.3), run_time=1.0)
+        self.play(FadeIn(lousy), run_time=0.6)
+        self.wait(2.0)
+        self.play(FadeOut(self.singles, row, lousy), run_time=0.8)
+
+    def draw_the_cost_machine(self, shown):
+        machine = RoundedRectangle(width=4.5, height=2.2, corner_radius=0.25, stroke_color=palette.TEXT, stroke_width=3,
+                                   fill_color=palette.FAINT, fill_opacity=0.35).move_to(self.MACHINE_AT)
+        name = math(r"C(w_1, w_2, \ldots, w_{" + f"{shown.n_params:,}".replace(",", "{,}") + r"})",
+                    size=palette.LABEL_SIZE * 1.2).move_to(machine)
+        self.column = NumberColumn(shown.params_start, head=4, tail=2, places=2).move_to(self.COLUMN_AT)
+        column_note = caption(f"input: {shown.n_params:,}\nweights and biases").next_to(self.column, UP, buff=0.25)
+        wires = VGroup(*[Line([self.column.get_right()[0] + 0.1, e.get_y(), 0],
+                              [machine.get_left()[0], machine.get_y() + 0.15 * (e.get_y() - machine.get_y()), 0],
+                              stroke_color=palette.DIM_TEXT, stroke_width=1.2) for e in self.column.entries])
+        out_arrow = Arrow(machine.get_right(), machine.get_right() + 1.3 * RIGHT, buff=0.1, color=palette.TEXT,
+                          stroke_width=3, max_tip_length_to_length_ratio=0.2)
+        self.out_num = number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST,
+                              widest=max(shown.average_start, shown.average_end))
+        self.out_num.next_to(out_arrow, RIGHT, buff=0.2)
+        stack = VGroup(*[thumbnail(image, side=0.62) for image in shown.images]).arrange(RIGHT, buff=0.08)
+        stack.move_to([machine.get_x(), 2.05, 0])
+        stack_note = caption(f"parameters: the {shown.n_train:,} labelled training images").next_to(stack, UP, buff=0.15)
+        feed = Arrow(stack.get_bottom(), machine.get_top(), buff=0.1, color=palette.DIM_TEXT, stroke_width=3,
+                     max_tip_length_to_length_ratio=0.25)
+        self.play(Create(machine), Write(name), FadeIn(caption("cost function").next_to(machine, DOWN, buff=0.15)), run_time=1.2)
+        self.play(FadeIn(self.column), FadeIn(column_note), Create(wires), run_time=1.2)
+        self.play(FadeIn(stack, lag_ratio=0.1), FadeIn(stack_note), Create(feed), run_time=1.2)
+        self.play(Create(out_arrow), FadeIn(self.out_num),
+                  FadeIn(caption("output: one number").next_to(self.out_num, UP, buff=0.35)), run_time=1.0)
+        self.play(FadeIn(caption("how bad these\nweights and biases are").next_to(self.out_num, DOWN, buff=0.35)), run_time=0.6)
+        self.wait(2.0)
+
+    def feed_it_the_trained_weights(self, shown):
+        swap = caption(f"the weights and biases after training ({shown.step_end:,} steps)").to_edge(DOWN, buff=0.35)
+        self.play(FadeIn(swap), run_time=0.6)
+        self.play(change_values(self.column.entries, shown.params_end[self.column.indices]), run_time=1.5)
+        self.play(change_values([self.out_num], [shown.average_end]), run_time=1.5)
+        self.wait(2.5)
+
+
+# ====================================================================================================
+# Descent: a ball on the real surface, valleys, learning rates, the downhill direction
+# ====================================================================================================
 
 class BallDownhill(KitThreeDScene):
-    """The headline: a ball replays real full-batch gradient descent on the real cost surface.
+    """The headline: a ball replays real gradient descent on the real cost surface.
 
     The surface is the true training cost on the plane of the descent's top two principal directions
     (netcore landscape ``descent``); the ball sits at each snapshot's projection onto that plane, at
@@ -96,290 +309,245 @@ class BallDownhill(KitThreeDScene):
     """
 
     ROLL_TIME = 16.0
+    SURFACE_WIDTH, SURFACE_HEIGHT = 7.4, 3.2
+    CONTOUR_COUNT = 12
 
     def construct(self):
-        trace = kd.trace("descent")
-        land = kd.landscape("descent")
-        path = land.trace_path(0)
-        coords, steps, costs, grads = path["coords"], path["step"], path["cost"], path["gradient"]
+        shown = gradient_data.descent_on_surface()
+        self.set_up_the_surface(shown)
+        self.caption_what_is_real(shown)
+        self.roll_down_the_real_path(shown)
+        self.look_from_above(shown)
 
-        view = LandscapeView(land, width=7.4, z_size=3.2)
-        center = view.smap(np.mean(land.alphas), np.mean(land.betas), 1.1)
+    def set_up_the_surface(self, shown):
+        land = self.land = shown.landscape
+        self.view = LandscapeView(land, width=self.SURFACE_WIDTH, z_size=self.SURFACE_HEIGHT)
+        center = self.view.smap(np.mean(land.alphas), np.mean(land.betas), 1.1)
         self.set_camera_orientation(phi=60 * DEGREES, theta=100 * DEGREES, zoom=1.0, frame_center=center)
+        self.add(self.view.surface)
 
-        # --- static: surface, title, captions (added once, before anything moves) ----------------
-        hp = trace.meta["hyperparameters"]
-        title = label("Gradient descent on the real cost surface", size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
-        n_params = trace.snapshot_params.shape[1]
-        cap1 = label(f"surface: the true training cost on a 2-D slice of the {n_params:,}-dimensional weight space,",
-                     size=P.TINY_SIZE, color=P.DIM_TEXT)
-        cap2 = label(f"the plane that holds {land.meta['explained_variance']:.0%} of the path's movement",
-                     size=P.TINY_SIZE, color=P.DIM_TEXT)
-        method = ("full-batch gradient descent" if trace.meta["method"] == "full_batch"
-                  else f"stochastic gradient descent, mini-batches of {hp['batch_size']}")  # NETCORE_TRACE may be SGD
-        cap3 = label(f"ball: {method}, learning rate {hp['eta']:g}, "
-                     f"{trace.meta['data']['n_train']:,} MNIST training images",
-                     size=P.TINY_SIZE, color=P.DIM_TEXT)
-        cap4 = label("arrow: downhill (minus the true gradient, projected into the plane); "
-                     "cost: the true cost at that step", size=P.TINY_SIZE, color=P.DIM_TEXT)
-        captions = VGroup(cap1, cap2, cap3, cap4).arrange(DOWN, aligned_edge=LEFT, buff=0.08).to_corner(DL, buff=0.3)
-        self.add(view.surface)
-        self.add_fixed_in_frame_mobjects(title, captions)
-        self.remove(title)  # written below; the captions are simply there (no fade: 250 glyphs a frame)
+    def caption_what_is_real(self, shown):
+        lines = [f"surface: the true training cost on a 2-D slice of the {shown.n_params:,}-dimensional weight space,",
+                 f"the plane that holds {shown.explained_variance:.0%} of the path's movement",
+                 f"ball: {method_words(shown.method, shown.batch_size)}, learning rate {shown.eta:g}, "
+                 f"{shown.n_train:,} MNIST training images",
+                 "arrow: downhill (minus the true gradient, projected into the plane); cost: the true cost at that step"]
+        captions = caption("\n".join(lines), size=palette.TINY_SIZE, align=LEFT).to_corner(DL, buff=0.3)
+        self.add_fixed_in_frame_mobjects(captions)  # simply there (a fade would redraw 250 glyphs a frame)
+        self.head = self.fix_in_frame(label("Gradient descent on the real cost surface",
+                                            size=palette.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35))
 
-        # --- readouts: step and true cost of the snapshot the ball last reached -------------------
-        step_num = FastNumber(int(steps[0]), places=0, widest=int(steps.max()))
-        cost_num = FastNumber(float(costs[0]), places=3, widest=float(costs.max()))
-        step_row = readout("step", step_num)
-        cost_row = readout("cost", cost_num, color=P.COST)
-        panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.2).to_corner(UR, buff=0.4)
-        step_row.align_to(panel, RIGHT)
-        cost_row.align_to(panel, RIGHT)
-        self.add_fixed_in_frame_mobjects(panel)
+    def roll_down_the_real_path(self, shown):
+        step = FastNumber(int(shown.steps[0]), places=0, widest=int(shown.steps.max()))
+        cost = FastNumber(float(shown.costs[0]), places=3, widest=float(shown.costs.max()))
+        self.readouts = {"step": step, "cost": cost}
+        self.panel = VGroup(readout("step", step), readout("cost", cost, color=palette.COST))
+        self.panel.arrange(DOWN, aligned_edge=RIGHT, buff=0.2).to_corner(UR, buff=0.4)
+        self.add_fixed_in_frame_mobjects(self.panel)
 
-        def show_index(i):
-            step_num.set_value(int(steps[i]))
-            cost_num.set_value(float(costs[i]))
+        def show_snapshot(i):
+            step.set_value(int(shown.steps[i]))
+            cost.set_value(float(shown.costs[i]))
 
-        self.rolling = rolling = view.rolling(coords, grads, on_index=show_index)
-        self.view, self.land, self.readouts = view, land, {"step": step_num, "cost": cost_num}
-        self.add_fixed_orientation_mobjects(rolling.ball)
-
-        moving = VGroup(rolling.group, panel)  # redrawn every frame of the roll; nothing else is
-        self.play(Write(title), FadeIn(moving), run_time=2.0)
+        self.rolling = self.view.rolling(shown.coords, shown.gradients, on_index=show_snapshot)
+        self.add_fixed_orientation_mobjects(self.rolling.ball)
+        moving = VGroup(self.rolling.group, self.panel)  # redrawn every frame of the roll; nothing else is
+        self.play(Write(self.head), FadeIn(moving), run_time=2.0)
         self.wait(0.6)
-
-        # --- the roll: ONE animation through every snapshot ---------------------------------------
-        # time per step grows with the distance the ball travels (clipped), so the first big steps
-        # are seen and the long slow valley still moves
-        dist = np.linalg.norm(np.diff(coords, axis=0), axis=1)
-        durations = np.clip(dist / np.median(dist), 1.0, 5.0)
-        self.play(rolling.replay(self.ROLL_TIME, durations=durations, mobject=moving))
+        # time per step grows with the distance travelled (clipped): the first big steps are seen and
+        # the long slow valley still moves
+        distance = np.linalg.norm(np.diff(shown.coords, axis=0), axis=1)
+        durations = np.clip(distance / max(np.median(distance), 1e-12), 1.0, 5.0)
+        self.play(self.rolling.replay(self.ROLL_TIME, durations=durations, mobject=moving))
         self.wait(0.8)
 
-        # --- from above: the path on contour lines --------------------------------------------------
-        levels = np.geomspace(float(land.cost.min()) * 1.03, float(land.cost.max()) * 0.97, 12)
+    def look_from_above(self, shown):
+        land, view = shown.landscape, self.view
+        levels = np.geomspace(float(land.cost.min()) * 1.03, float(land.cost.max()) * 0.97, self.CONTOUR_COUNT)
         contours = view.contours(levels, stroke_width=1.4, opacity=0.9)
         top_center = view.smap(np.mean(land.alphas), np.mean(land.betas), 0.0)
         self.move_camera(phi=0, theta=90 * DEGREES, zoom=0.92, focal_distance=60, frame_center=top_center,
-                         added_anims=[FadeIn(contours), FadeOut(rolling.arrow, run_time=0.5), FadeOut(title, run_time=0.5),
-                                      Animation(panel)],  # redrawn above the turning surface
+                         added_anims=[FadeIn(contours), FadeOut(self.rolling.arrow, run_time=0.5),
+                                      FadeOut(self.head, run_time=0.5), Animation(self.panel)],
                          run_time=3.0)
-        title2 = label("From above: the path on contour lines", size=P.TITLE_SIZE * 0.9)
-        title2.to_corner(UL, buff=0.35)
-        self.add_fixed_in_frame_mobjects(title2)
-        cam = self.renderer.camera
-        marks = VGroup()
-        for text, idx, direction in (("start", 0, DOWN), ("end", -1, UP)):
-            spot = cam.project_point(view.point(*coords[idx]))
-            mark = label(text, size=P.SMALL_SIZE).next_to(spot, direction, buff=0.22)
-            marks.add(BackgroundRectangle(mark, color=P.BACKGROUND, fill_opacity=0.75, buff=0.06), mark)
-        self.add_fixed_in_frame_mobjects(marks)
-        self.play(FadeIn(marks), Write(title2), run_time=1.0)
+        head = self.fix_in_frame(label("From above: the path on contour lines", size=palette.TITLE_SIZE * 0.9)
+                                 .to_corner(UL, buff=0.35))
+        marks = VGroup(self.pin(label("start", size=palette.SMALL_SIZE), view.point(*shown.coords[0]), DOWN, buff=0.22),
+                       self.pin(label("end", size=palette.SMALL_SIZE), view.point(*shown.coords[-1]), UP, buff=0.22))
+        self.play(FadeIn(marks), Write(head), run_time=1.0)
         self.wait(3.0)
 
 
-def ticks_points(view, ts, size=0.12):
-    """Short vertical ticks on the x-axis of a CurveView at data positions ``ts`` (one VMobject's points)."""
-    from scenes.kit.network import line_points
-
-    ts = np.asarray(ts, float)
-    if not len(ts):
-        return np.zeros((0, 3))
-    base = view.to_scene(ts, np.full(len(ts), view.y_range[0]))
-    return line_points(base - [0, size, 0], base + [0, size, 0])
-
-
 class ManyValleys(Scene):
-    """One input: the real cost along the line through two trained networks (two seeds) has two
-    valleys; balls step by -eta times the slope, the steps shrink as the slope flattens, and balls
-    from different starts settle in different valleys (netcore slice ``minima``)."""
+    """One input: the real cost along the line through two trained networks (two seeds) has valleys;
+    balls step by -eta times the slope, the steps shrink as the slope flattens, and balls from
+    different starts settle in different valleys (netcore slice ``minima``)."""
+
+    PLOT_WIDTH, PLOT_HEIGHT, PLOT_AT = 10.5, 4.4, [0.3, -1.1, 0]
+    RULE_AT = [4.6, 1.5, 0]
+    SECONDS_PER_STEP, CROWD_SECONDS_PER_STEP = 0.38, 0.32
 
     def construct(self):
-        sl = kd.slice_("minima")
-        balls = sl.balls
-        starts = [float(b.positions[0, 0]) for b in balls]
-        eta = float(sl.meta["ball_eta"])
-        seeds = [t["seed"] for t in sl.meta["traces"]]
+        shown = gradient_data.many_valleys()
+        self.draw_the_line(shown)
+        self.state_the_rule(shown)
+        self.one_ball_steps_down(shown)
+        self.every_ball_settles(shown)
+        self.name_the_valleys(shown)
 
-        title = label("Many valleys: the real cost along one line", size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
-        sub = label(f"through the weights of two trained networks: seed {seeds[0]} at t = 0, seed {seeds[1]} at t = 1",
-                    size=P.SMALL_SIZE, color=P.DIM_TEXT).next_to(title, DOWN, aligned_edge=LEFT, buff=0.12)
-        y_top = float(np.ceil(sl.cost.max() * 10 + 0.5) / 10)
-        view = CurveView(sl.t, sl.cost, sl.slope, (float(sl.t[0]), float(sl.t[-1]), 0.5), (0, y_top, 0.2),
-                         width=10.5, height=4.4, x_places=1)
-        view.move_to([0.3, -1.1, 0])
-        x_lab = label("t", size=P.LABEL_SIZE).next_to(view.x_axis, RIGHT, buff=0.2)
-        y_lab = label("cost", size=P.SMALL_SIZE, color=P.DIM_TEXT).next_to(view.y_axis, UP, buff=0.15)
-        rule = math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=P.LABEL_SIZE * 1.3)
-        rule_note = label(f"η = {eta:.3f}", size=P.SMALL_SIZE, color=P.DIM_TEXT)
-        rule_box = VGroup(rule, rule_note).arrange(DOWN, buff=0.12)
-        rule_box.move_to([4.6, 1.5, 0])
+    def draw_the_line(self, shown):
+        line = shown.slice
+        self.head = title("Many valleys: the real cost along one line")
+        self.sub = caption(f"through the weights of two trained networks: seed {shown.seeds[0]} at t = 0, "
+                           f"seed {shown.seeds[1]} at t = 1").next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.12)
+        self.view = CurveView(line.t, line.cost, line.slope, (float(line.t[0]), float(line.t[-1]), 0.5),
+                              (0.0, shown.y_top), width=self.PLOT_WIDTH, height=self.PLOT_HEIGHT).move_to(self.PLOT_AT)
+        names = VGroup(label("t").next_to(self.view.x_axis, RIGHT, buff=0.2),
+                       caption("cost").next_to(self.view.y_axis, UP, buff=0.15))
+        self.add(self.view.axes, names)
+        self.play(Write(self.head), FadeIn(self.sub), Create(self.view.curve), run_time=2.0)
+        if shown.clipped:
+            off = caption("(the line climbs out of the picture towards its ends)", size=palette.TINY_SIZE)
+            self.play(FadeIn(off.next_to(self.view.plot, DOWN, buff=0.1).align_to(self.view.plot, RIGHT)), run_time=0.6)
 
-        self.add(view.axes, x_lab, y_lab)
-        self.play(Write(title), FadeIn(sub), Create(view.curve), run_time=2.0)
-        self.play(FadeIn(rule_box), run_time=0.8)
+    def state_the_rule(self, shown):
+        rule = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.3),
+                      caption(f"\u03b7 = {shown.ball_eta:.3g}")).arrange(DOWN, buff=0.12).move_to(self.RULE_AT)
+        self.rule = rule
+        self.play(FadeIn(rule), run_time=0.8)
 
-        # --- one ball, alone: steps proportional to the slope, shrinking ------------------------
-        first = int(np.argmin(starts))
-        colors = [P.SERIES[i % len(P.SERIES)] for i in range(len(balls))]
-        ticks = VMobject(stroke_color=colors[first], stroke_width=3)
-        pos = balls[first].positions[:, 0]
-        step_num = FastNumber(0, places=0, widest=len(pos) - 1)
-        size_num = FastNumber(0.0, places=4, widest=float(np.abs(np.diff(pos)).max()))
-        readouts = VGroup(readout("step", step_num), readout("step size", size_num)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        readouts.next_to(rule_box, DOWN, buff=0.3)
+    def one_ball_steps_down(self, shown):
+        starts = [float(path.positions[0, 0]) for path in shown.balls]
+        self.first = first = int(np.argmin(starts))
+        self.colors = [palette.SERIES[i % len(palette.SERIES)] for i in range(len(shown.balls))]
+        positions = shown.balls[first].positions[:, 0]
+        last = len(positions) - 1
+        marks = VMobject(stroke_color=self.colors[first], stroke_width=3)
+        step = FastNumber(0, places=0, widest=last)
+        size = FastNumber(0.0, places=4, widest=float(np.abs(np.diff(positions)).max(initial=0.0)))
+        self.readouts = {"step": step, "step size": size}
+        panel = VGroup(readout("step", step), readout("step size", size)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+        panel.next_to(self.rule, DOWN, buff=0.3)
 
         def on_step(k):
-            ticks.points = ticks_points(view, pos[:min(k, len(pos) - 1) + 1])
-            step_num.set_value(min(k, len(pos) - 1))
-            size_num.set_value(abs(pos[min(k + 1, len(pos) - 1)] - pos[min(k, len(pos) - 1)]))
+            k = min(k, last)
+            marks.points = self.view.axis_marks(positions[:k + 1])
+            step.set_value(k)
+            size.set_value(abs(positions[min(k + 1, last)] - positions[k]))
 
-        solo = Hopper(view, [balls[first]], [colors[first]], on_step=on_step)
-        self.view, self.slice, self.readouts = view, sl, {"step": step_num, "step size": size_num}
-        self.add(solo.group)
-        self.play(FadeIn(solo.group, scale=0.5), FadeIn(readouts), run_time=0.6)
-        moving = VGroup(solo.group, ticks, readouts)
+        solo = Hopper(self.view, [shown.balls[first]], [self.colors[first]], on_step=on_step)
+        self.hoppers = [solo]
+        self.play(FadeIn(solo.group, scale=0.5), FadeIn(panel), run_time=0.6)
+        moving = VGroup(solo.group, marks, panel)
         self.add(moving)
-        self.play(solo.replay(0.38, mobject=moving))
-        note = label("steps shrink as the slope flattens", size=P.SMALL_SIZE, color=colors[first])
-        view.place_above(note)
+        self.play(solo.replay(self.SECONDS_PER_STEP, mobject=moving))
+        note = self.view.place_above(caption("steps shrink as the slope flattens", color=self.colors[first]))
         self.play(FadeIn(note), run_time=0.6)
         self.wait(1.0)
+        self.solo_extras = VGroup(note, panel, marks)
 
-        # --- every ball: different starts, different valleys ---------------------------------------
-        others = [i for i in range(len(balls)) if i != first]
-        crowd = Hopper(view, [balls[i] for i in others], [colors[i] for i in others])
-        self.hoppers = [solo, crowd]
-        starts_marks = VGroup(*[Dot(view.to_scene(starts[i], 0), radius=0.07, color=colors[i]) for i in range(len(balls))])
-        self.play(FadeOut(note), FadeOut(readouts), FadeOut(ticks), FadeIn(crowd.group, scale=0.5),
-                  FadeIn(starts_marks), run_time=0.8)
-        self.play(crowd.replay(0.32))
+    def every_ball_settles(self, shown):
+        others = [i for i in range(len(shown.balls)) if i != self.first]
+        crowd = Hopper(self.view, [shown.balls[i] for i in others], [self.colors[i] for i in others])
+        self.hoppers.append(crowd)
+        start_dots = VGroup(*[Dot(self.view.to_scene(float(path.positions[0, 0]), self.view.y_range[0]),
+                                  radius=0.07, color=color) for path, color in zip(shown.balls, self.colors)])
+        self.play(FadeOut(self.solo_extras), FadeIn(crowd.group, scale=0.5), FadeIn(start_dots), run_time=0.8)
+        self.play(crowd.replay(self.CROWD_SECONDS_PER_STEP))
+
+    def name_the_valleys(self, shown):
         marks = VGroup()
-        for v, (vt, vc) in enumerate(zip(sl.valley_t, sl.valley_cost)):
-            n_in = sum(1 for b in balls if b.valley == v)
-            text = label(f"valley {v + 1}: cost {vc:.4f}, {n_in} balls", size=P.SMALL_SIZE)
-            text.next_to(view.to_scene(vt, view.y_range[0]), UP, buff=0.3)
-            marks.add(text)
-        ridge = label(f"ridge: cost {sl.meta['ridge_cost']:.3f}", size=P.SMALL_SIZE, color=P.DIM_TEXT)
-        ridge.next_to(view.point(sl.meta["ridge_t"]), UP, buff=0.2)
-        end = label("where a ball settles depends on where it starts", size=P.LABEL_SIZE)
-        end.next_to(sub, DOWN, aligned_edge=LEFT, buff=0.3)
-        self.labels = {"valleys": marks, "ridge": ridge}
-        self.play(FadeIn(marks), FadeIn(ridge), run_time=0.8)
-        self.play(Write(end), run_time=1.2)
+        for number_, (t_valley, cost, count) in enumerate(zip(shown.valley_t, shown.valley_cost, shown.balls_in_valley), 1):
+            balls = f"{count} ball" + ("" if count == 1 else "s")
+            marks.add(caption(f"valley {number_}: cost {cost:.4f}, {balls}", color=palette.TEXT)
+                      .next_to(self.view.to_scene(t_valley, self.view.y_range[0]), UP, buff=0.3))
+        self.labels = {"valleys": marks}
+        shown_now = [FadeIn(marks)]
+        if shown.ridge is not None:
+            ridge = caption(f"ridge: cost {shown.ridge[1]:.3f}").next_to(self.view.point(shown.ridge[0]), UP, buff=0.2)
+            self.labels["ridge"] = ridge
+            shown_now.append(FadeIn(ridge))
+        self.play(*shown_now, run_time=0.8)
+        moral = ("where a ball settles depends on where it starts" if len(shown.valley_t) > 1
+                 else "on this line every ball settles in the one valley")
+        self.play(Write(label(moral).next_to(self.sub, DOWN, aligned_edge=LEFT, buff=0.3)), run_time=1.2)
         self.wait(2.5)
 
 
 RATE_WORDS = {"creep": "too small: it creeps", "good": "about right", "overshoot": "too large: it overshoots",
               "diverge": "far too large: it diverges"}
+RATE_COLORS = [palette.SERIES[i] for i in (1, 3, 4, 2)]
 
 
 class LearningRate(Scene):
     """The step is -eta times the slope: the same start on the same real slice (netcore slice
-    ``minima``, its valley nearest t = 0) at netcore's four learning rates, side by side."""
+    ``minima``, its valley nearest t = 0) at netcore's learning rates, side by side."""
 
     SECONDS_PER_STEP = 0.26
+    PANEL_WIDTH, PANEL_HEIGHT, PANEL_GAP = 5.0, 1.95, (1.1, 0.45)
 
     def construct(self):
-        sl = kd.slice_("minima")
-        rates = sl.rates
-        labels = sl.meta.get("rate_labels", [f"rate {i}" for i in range(len(rates))])
-        valley = int(sl.meta.get("rate_valley", 0))
-        vt = float(sl.valley_t[valley])
+        shown = gradient_data.learning_rates()
+        self.set_out_one_panel_per_rate(shown)
+        self.step_all_balls_together(shown)
+        self.say_which_left_or_crept(shown)
 
-        title = label("Learning rate: how far each step goes", size=P.TITLE_SIZE * 0.85).to_corner(UL, buff=0.35)
-        rule = math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=P.LABEL_SIZE * 1.1)
-        step_num = FastNumber(0, places=0, widest=max(len(p.costs) for p in rates))
-        step_row = readout("step", step_num)
-        head = VGroup(rule, step_row).arrange(RIGHT, buff=0.8).to_corner(UR, buff=0.35)
+    def set_out_one_panel_per_rate(self, shown):
+        self.head = title("Learning rate: how far each step goes")
+        self.step = FastNumber(0, places=0, widest=max(len(path.costs) for path in shown.paths))
+        corner = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.1),
+                        readout("step", self.step)).arrange(RIGHT, buff=0.8).to_corner(UR, buff=0.35)
+        self.panels, self.costs = VGroup(), []
+        for i, (path, kind) in enumerate(zip(shown.paths, shown.kinds)):
+            color = RATE_COLORS[i % len(RATE_COLORS)]
+            view = CurveView(shown.slice.t, shown.slice.cost, shown.slice.slope, shown.window, shown.cost_range,
+                             width=self.PANEL_WIDTH, height=self.PANEL_HEIGHT, curve_width=3, most_ticks=5)
+            cost = FastNumber(float(path.costs[0]), places=4, size=palette.SMALL_SIZE, color=color,
+                              widest=float(np.max(path.costs[np.isfinite(path.costs)])))
+            head = label(f"\u03b7 = {path.eta:.3g}: {RATE_WORDS.get(kind, kind)}", size=palette.SMALL_SIZE, color=color)
+            panel = VGroup(head, view).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
+            cost_row = readout("cost", cost, size=palette.SMALL_SIZE, color=color)
+            panel.add(cost_row.next_to(view.y_axis, RIGHT, buff=0.0).align_to(view.x_axis, RIGHT).align_to(view.y_axis, UP))
+            panel.head, panel.view = head, view
+            self.panels.add(panel)
+            self.costs.append(cost)
+        self.panels.arrange_in_grid(cols=2, buff=self.PANEL_GAP).next_to(self.head, DOWN, buff=0.3).set_x(0)
+        self.hoppers = [Hopper(panel.view, [path], [RATE_COLORS[i % len(RATE_COLORS)]], radius=0.1, trails=True)
+                        for i, (panel, path) in enumerate(zip(self.panels, shown.paths))]
+        self.readouts = {"step": self.step, "costs": self.costs}
+        self.add(*[panel.view.axes for panel in self.panels])
+        self.play(Write(self.head), FadeIn(corner), *[Create(p.view.curve) for p in self.panels],
+                  *[FadeIn(p.head) for p in self.panels], *[FadeIn(p[2]) for p in self.panels], run_time=2.0)
+        self.play(*[FadeIn(h.group, scale=0.5) for h in self.hoppers], run_time=0.6)
 
-        # the window: the valley and its flanks (the ridge stays out of it)
-        half = 0.25
-        lo, hi = max(float(sl.t[0]), vt - half), min(float(sl.t[-1]), vt + half)
-        inside = (sl.t >= lo) & (sl.t <= hi)
-        y_lo = float(np.floor(sl.cost[inside].min() * 10) / 10)
-        y_hi = float(np.ceil(sl.cost[inside].max() * 10) / 10)
-        panels, hoppers, costs_nums = VGroup(), [], []
-        for i, (path, name) in enumerate(zip(rates, labels)):
-            color = P.SERIES[[1, 3, 4, 2][i % 4]]
-            view = CurveView(sl.t, sl.cost, sl.slope, (lo, hi, 0.1), (y_lo, y_hi, 0.1),
-                             width=5.0, height=1.95, curve_width=3, number_size=P.TINY_SIZE, x_places=1)
-            head_text = label(f"η = {path.eta:.3f}: {RATE_WORDS.get(name, name)}", size=P.SMALL_SIZE, color=color)
-            cost_num = FastNumber(float(path.costs[0]), places=4, size=P.SMALL_SIZE * 1.3, color=color,
-                                  widest=float(np.max(path.costs[np.isfinite(path.costs)])))
-            cost_row = readout("cost", cost_num, size=P.SMALL_SIZE)
-            panel = VGroup(head_text, view).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
-            cost_row.next_to(view.y_axis, RIGHT, buff=0.0).align_to(view.x_axis, RIGHT).align_to(view.y_axis, UP)
-            panel.add(cost_row)
-            panel.head, panel.view = head_text, view
-            panels.add(panel)
-            costs_nums.append(cost_num)
-        panels.arrange_in_grid(rows=2, cols=2, buff=(1.1, 0.45)).next_to(title, DOWN, buff=0.3)
-        panels.set_x(0)
-        for panel, path, i in zip(panels, rates, range(len(rates))):  # balls on the placed panels
-            hoppers.append(Hopper(panel.view, [path], [P.SERIES[[1, 3, 4, 2][i % 4]]], radius=0.1, trails=True))
-
-        self.add(*[p.view.axes for p in panels])
-        self.play(Write(title), FadeIn(head), *[Create(p.view.curve) for p in panels],
-                  *[FadeIn(p.head) for p in panels], *[FadeIn(p[2]) for p in panels], run_time=2.0)
-        self.play(*[FadeIn(h.group, scale=0.5) for h in hoppers], run_time=0.6)
-
-        n_states = max(h.n_states for h in hoppers)
-        escaped = VGroup()
-        self.slice, self.hoppers, self.readouts = sl, hoppers, {"step": step_num, "costs": costs_nums}
+    def step_all_balls_together(self, shown):
+        n_states = max(h.n_states for h in self.hoppers)
 
         def on_state(s):
-            step = int(np.floor(s + 1e-9))
-            step_num.set_value(min(step, n_states - 1))
-            for hop, num, path, panel in zip(hoppers, costs_nums, rates, panels):
-                hop.set_state(s)
-                finite = np.flatnonzero(np.isfinite(path.costs[:min(step, len(path.costs) - 1) + 1]))
-                num.set_value(float(path.costs[finite[-1]]))  # the last cost it had inside the slice
+            self.step.set_value(min(int(np.floor(s + 1e-9)), n_states - 1))
+            for hopper, cost, path in zip(self.hoppers, self.costs, shown.paths):
+                hopper.set_state(s)
+                reached = path.costs[:min(int(np.floor(s + 1e-9)), len(path.costs) - 1) + 1]
+                cost.set_value(float(reached[np.isfinite(reached)][-1]))  # the last cost it had inside the slice
 
-        moving = VGroup(*[h.group for h in hoppers], step_num, *costs_nums)
+        moving = VGroup(*[h.group for h in self.hoppers], self.step, *self.costs)
         self.add(moving)
         self.play(Replay(moving, n_states, on_state, run_time=self.SECONDS_PER_STEP * (n_states - 1)))
-        for path, panel in zip(rates, panels):
+
+    def say_which_left_or_crept(self, shown):
+        notes = VGroup()
+        for path, panel in zip(shown.paths, self.panels):
             if path.status == "escaped":
-                note = f"left the picture after {len(path.costs) - 1} steps"
+                text, color = f"left the picture after {len(path.costs) - 1} steps", palette.NEGATIVE
             elif path.status == "max_steps":
-                note = f"still creeping after {len(path.costs) - 1} steps"
+                text, color = f"still creeping after {len(path.costs) - 1} steps", palette.DIM_TEXT
             else:
                 continue
-            out = label(note, size=P.SMALL_SIZE, color=P.NEGATIVE if path.status == "escaped" else P.DIM_TEXT)
-            escaped.add(boxed(panel.view.place_above(out, lo, hi), opacity=0.8))
-        foot = label(f"every panel starts at t = {float(rates[0].positions[0, 0]):.3f} on the slice through two "
-                     "trained networks (ManyValleys); η is per unit of t", size=P.TINY_SIZE, color=P.DIM_TEXT)
-        foot.to_edge(DOWN, buff=0.25)
-        self.play(FadeIn(escaped), FadeIn(foot), run_time=0.8)
+            notes.add(boxed(panel.view.place_above(label(text, size=palette.SMALL_SIZE, color=color), *shown.window), opacity=0.8))
+        foot = caption(f"every panel starts at t = {shown.start:.3f} on the slice through two trained networks "
+                       "(ManyValleys); \u03b7 is per unit of t", size=palette.TINY_SIZE).to_edge(DOWN, buff=0.25)
+        self.play(FadeIn(notes), FadeIn(foot), run_time=0.8)
         self.wait(2.5)
-
-
-class ClosedFormLand:
-    """netcore's closed form C = 3/2 x^2 + 1/2 y^2 with the interface LandscapeView draws from.
-
-    The surface is drawn over the ellipse C <= ``rim`` (a polar grid, so the bowl has a level rim);
-    ``alphas``, ``betas``, ``cost`` are netcore's rectilinear grid over the same box (for contours)."""
-
-    def __init__(self, rim: float = 3.5, n_r: int = 12, n_theta: int = 48):
-        from netcore import closed_form
-
-        self.cf = closed_form
-        ax, by = np.sqrt(2 * rim / 3), np.sqrt(2 * rim)  # the rim's half-axes
-        r, th = np.meshgrid(np.linspace(0, 1, n_r + 1), np.linspace(0, 2 * np.pi, n_theta + 1), indexing="ij")
-        A, B = ax * r * np.cos(th), by * r * np.sin(th)
-        self.surface_grid = (A, B, closed_form.cost(A, B))
-        xs, ys, C = closed_form.surface(extent=by, resolution=81)
-        keep = np.abs(xs) <= ax * 1.001
-        self.alphas, self.betas, self.cost = xs[keep], ys, C[keep]
-        self.rim = rim
-
-    def height(self, a, b):
-        return self.cf.cost(a, b)
-
-    def gradient(self, a, b):
-        return self.cf.gradient(a, b)
 
 
 class DownhillDirection(KitThreeDScene):
@@ -389,476 +557,200 @@ class DownhillDirection(KitThreeDScene):
 
     ARROW_SCALE = 0.3  # plane units per unit of gradient (arrows drawn at 0.3 of their length)
     TOP_SCALE = 0.42  # the same, for the vector and its components seen from above
+    THETA = -62 * DEGREES  # walls no steeper (on screen) than the line of sight: no depth sort needed
+    BOWL_SHIFT = 1.3  # the bowl sits this far right of the text column, along the screen's x
 
     def construct(self):
-        from netcore import closed_form
+        shown = gradient_data.downhill_direction()
+        self.set_up_the_bowl(shown)
+        self.show_steepest_ascent(shown)
+        self.compare_a_gentler_slope(shown)
+        self.turn_it_downhill(shown)
+        self.descend_step_by_step(shown)
+        self.read_the_components_from_above(shown)
 
-        land = ClosedFormLand()
-        # walls no steeper (on screen) than the line of sight: the merged surface needs no depth sort
-        theta = -62 * DEGREES
-        screen_right = np.array([-np.sin(theta), np.cos(theta), 0.0])
-        # the bowl sits right of the text column: move the world, not the camera's frame centre (manim
-        # caches the 2-D drawing context with the first frame centre, fixed-in-frame text included)
-        view = LandscapeView(land, width=3.9, z_size=1.3, color_scale="linear", z_max=land.rim,
-                             center=1.3 * screen_right)
-        self.set_camera_orientation(phi=52 * DEGREES, theta=theta, zoom=1.05, frame_center=[0.0, 0.0, 0.6])
-        cam = self.renderer.camera
+    def set_up_the_bowl(self, shown):
+        # move the world, not the camera's frame centre (see scene3d: the first frame centre is cached)
+        screen_right = np.array([-np.sin(self.THETA), np.cos(self.THETA), 0.0])
+        self.view = LandscapeView(shown.land, width=3.9, z_size=1.3, color_scale="linear", z_max=shown.land.rim,
+                                  center=self.BOWL_SHIFT * screen_right)
+        self.set_camera_orientation(phi=52 * DEGREES, theta=self.THETA, zoom=1.05, frame_center=[0.0, 0.0, 0.6])
+        self.head = label("Two inputs: which way is downhill?", size=palette.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
+        self.formula = math(r"C(x, y) = \tfrac{3}{2}x^2 + \tfrac{1}{2}y^2", size=palette.LABEL_SIZE * 1.3)
+        self.formula.next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.25)
+        self.add(self.view.surface)
+        self.add_fixed_in_frame_mobjects(self.head, self.formula)
+        self.path, self.gradient_shown = shown.path, shown.gradient
+        self.rolling = self.view.rolling(shown.path.positions, shown.path_gradients, arrow_max=2.5)
+        self.rolling.arrow.set_opacity(0)
+        self.add_fixed_orientation_mobjects(self.rolling.ball)
+        self.play(Write(self.head), FadeIn(self.formula), FadeIn(self.rolling.ball), run_time=1.8)
 
-        title = label("Two inputs: which way is downhill?", size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
-        formula = math(r"C(x, y) = \tfrac{3}{2}x^2 + \tfrac{1}{2}y^2", size=P.LABEL_SIZE * 1.3)
-        formula.next_to(title, DOWN, aligned_edge=LEFT, buff=0.25)
-        self.add(view.surface)
-        self.add_fixed_in_frame_mobjects(title, formula)
-        axes = self.plane_axes(view)
-
-        p0 = np.array([1.0, 1.0])
-        g0 = closed_form.gradient(*p0)  # netcore: (3, 1)
-        path = closed_form.descent(tuple(p0), eta=0.15)
-        self.view, self.path, self.gradient_shown = view, path, g0
-        self.rolling = rolling = view.rolling(path.positions, closed_form.gradient(path.positions[:, 0], path.positions[:, 1]),
-                               arrow_max=2.5)
-        rolling.arrow.set_opacity(0)
-        self.add_fixed_orientation_mobjects(rolling.ball)
-
-        def screen(point3d):
-            return cam.project_point(np.asarray(point3d, float))
-
-        def surface_arrow(p, g, color, sign=1.0):
-            """An arrow on the surface over the plane vector sign * ARROW_SCALE * g at p."""
-            a, b = p
-            d = view.tangent(a, b, sign * self.ARROW_SCALE * g[0], sign * self.ARROW_SCALE * g[1])
-            start = view.point(a, b)
-            return FlatArrow(color=color).put(start, d, float(np.linalg.norm(d)), view.normal(a, b))
-
-        self.play(Write(title), FadeIn(formula), FadeIn(rolling.ball), run_time=1.8)
-
-        # --- the gradient: steepest ascent, its length the steepness --------------------------------
-        up = surface_arrow(p0, g0, P.GRADIENT)
-        tip = screen(up.start + up.vector)
-        up_text = VGroup(math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT),
-                         label("steepest ascent", size=P.SMALL_SIZE, color=P.GRADIENT)).arrange(DOWN, buff=0.1)
-        up_text = inside_frame(boxed(up_text.next_to(tip, UR, buff=0.1)))
-        self.add_fixed_in_frame_mobjects(up_text)
-        self.remove(up_text)
-        self.play(FadeIn(up), FadeIn(up_text), run_time=1.2)
+    def show_steepest_ascent(self, shown):
+        (x, y), (gx, gy) = shown.point, shown.gradient
+        self.up = self.view.surface_arrow(x, y, self.ARROW_SCALE * gx, self.ARROW_SCALE * gy, palette.GRADIENT)
+        words = VGroup(math(r"\nabla C(%g,%g) = (%g,\ %g)" % (x, y, gx, gy), size=palette.LABEL_SIZE * 1.1, color=palette.GRADIENT),
+                       label("steepest ascent", size=palette.SMALL_SIZE, color=palette.GRADIENT)).arrange(DOWN, buff=0.1)
+        self.up_note = self.pin(words, self.up.start + self.up.vector, UR, buff=0.1)
+        self.play(FadeIn(self.up), FadeIn(self.up_note), run_time=1.2)
         self.wait(1.2)
 
-        p1 = np.array([-0.45, -0.75])
-        g1 = closed_form.gradient(*p1)
-        up1 = surface_arrow(p1, g1, P.GRADIENT)
-        dot1 = Dot3DLike(view.point(*p1))
-        len_text = label("shorter arrow: gentler slope", size=P.SMALL_SIZE, color=P.GRADIENT)
-        len_text = boxed(len_text.next_to(screen(view.point(*p1)), DL, buff=0.25))
-        note = label("the arrow's length is the steepness", size=P.SMALL_SIZE, color=P.TEXT)
-        note.next_to(formula, DOWN, aligned_edge=LEFT, buff=0.3)
-        self.add_fixed_in_frame_mobjects(len_text, note)
-        self.remove(len_text, note)
-        self.play(FadeIn(up1), FadeIn(dot1), FadeIn(len_text), FadeIn(note), run_time=1.2)
+    def compare_a_gentler_slope(self, shown):
+        (x, y), (gx, gy) = shown.gentle_point, shown.gentle_gradient
+        arrow = self.view.surface_arrow(x, y, self.ARROW_SCALE * gx, self.ARROW_SCALE * gy, palette.GRADIENT)
+        dot = self.view.dot(x, y)
+        note = self.pin(label("shorter arrow: gentler slope", size=palette.SMALL_SIZE, color=palette.GRADIENT),
+                        self.view.point(x, y), DL, buff=0.25)
+        self.length_note = self.fix_in_frame(label("the arrow's length is the steepness", size=palette.SMALL_SIZE)
+                                             .next_to(self.formula, DOWN, aligned_edge=LEFT, buff=0.3))
+        self.play(FadeIn(arrow), FadeIn(dot), FadeIn(note), FadeIn(self.length_note), run_time=1.2)
         self.wait(1.5)
+        self.gentle = VGroup(arrow, dot, note)
 
-        # --- minus the gradient: downhill -------------------------------------------------------------
-        down = surface_arrow(p0, g0, P.DOWNHILL, sign=-1.0)
-        down_text = math(r"-\nabla C: \text{downhill}", size=P.LABEL_SIZE * 1.1, color=P.DOWNHILL)
-        down_text = boxed(down_text.next_to(screen(down.start + down.vector), DL, buff=0.1))
-        self.add_fixed_in_frame_mobjects(down_text)
-        self.remove(down_text)
-        self.play(FadeOut(up1), FadeOut(dot1), FadeOut(len_text), FadeIn(down), FadeIn(down_text), run_time=1.2)
+    def turn_it_downhill(self, shown):
+        (x, y), (gx, gy) = shown.point, shown.gradient
+        self.down = self.view.surface_arrow(x, y, -self.ARROW_SCALE * gx, -self.ARROW_SCALE * gy, palette.DOWNHILL)
+        self.down_note = self.pin(math(r"-\nabla C: \text{downhill}", size=palette.LABEL_SIZE * 1.1, color=palette.DOWNHILL),
+                                  self.down.start + self.down.vector, DL, buff=0.1)
+        self.play(FadeOut(self.gentle), FadeIn(self.down), FadeIn(self.down_note), run_time=1.2)
         self.wait(1.0)
 
-        # --- descend: small steps along minus the gradient (netcore's descent path) -------------------
-        step_note = label(f"step after step: move by −η∇C (η = {path.eta:g})", size=P.SMALL_SIZE)
-        step_note.next_to(note, DOWN, aligned_edge=LEFT, buff=0.15)
-        self.add_fixed_in_frame_mobjects(step_note)
-        self.remove(step_note)
-        self.play(FadeOut(up), FadeOut(up_text), FadeOut(down), FadeOut(down_text), FadeIn(step_note), run_time=0.8)
-        self.add(rolling.group)
-        dist = np.linalg.norm(np.diff(path.positions, axis=0), axis=1)
-        self.play(rolling.replay(5.0, durations=np.clip(dist / max(dist.max(), 1e-12), 0.25, 1.0)))
+    def descend_step_by_step(self, shown):
+        self.step_note = self.fix_in_frame(label(f"step after step: move by \u2212\u03b7\u2207C (\u03b7 = {shown.path.eta:g})",
+                                                 size=palette.SMALL_SIZE)
+                                           .next_to(self.length_note, DOWN, aligned_edge=LEFT, buff=0.15))
+        self.play(FadeOut(self.up), FadeOut(self.up_note), FadeOut(self.down), FadeOut(self.down_note),
+                  FadeIn(self.step_note), run_time=0.8)
+        self.add(self.rolling.group)
+        distance = np.linalg.norm(np.diff(shown.path.positions, axis=0), axis=1)
+        self.play(self.rolling.replay(5.0, durations=np.clip(distance / max(distance.max(), 1e-12), 0.25, 1.0)))
         self.wait(0.6)
 
-        # --- from above: (3, 1) means x matters three times as much as y -----------------------------
-        levels = [float(closed_form.cost(*q)) for q in ((0.25, 0.25), (0.5, 0.5), (1.0, 1.0), (1.3, 1.3))]
-        contours = view.contours(levels, stroke_width=1.6, opacity=0.9)
-        self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60,
-                         frame_center=view.smap(-1.9, 0.0, 0.0),
-                         added_anims=[Animation(title), Animation(formula), FadeIn(contours), FadeIn(axes), FadeOut(step_note), FadeOut(note), FadeOut(rolling.ball),
-                                      FadeOut(rolling.trail)], run_time=2.5)
-        z0 = float(land.height(*p0))
-        base = view.smap(p0[0], p0[1], z0)
-        gx = view.smap.vector(self.TOP_SCALE * g0[0], 0, 0)
-        gy = view.smap.vector(0, self.TOP_SCALE * g0[1], 0)
-        full = FlatArrow(color=P.GRADIENT).put(base, gx + gy, float(np.linalg.norm(gx + gy)))
-        comp_x = FlatArrow(color=P.TEXT).put(base, gx, float(np.linalg.norm(gx)))
-        comp_y = FlatArrow(color=P.TEXT).put(base + gx, gy, float(np.linalg.norm(gy)))
-        dot = Dot3DLike(base)
-        lx = math(r"\partial C / \partial x = %g" % g0[0], size=P.LABEL_SIZE)
-        ly = math(r"\partial C / \partial y = %g" % g0[1], size=P.LABEL_SIZE)
-        lx = boxed(lx.next_to(screen(base + gx / 2), DOWN, buff=0.2))
-        ly = boxed(ly.next_to(screen(base + gx + gy / 2), RIGHT, buff=0.2))
-        lg = math(r"\nabla C(1,1) = (%g,\ %g)" % tuple(g0), size=P.LABEL_SIZE * 1.1, color=P.GRADIENT)
-        lg = boxed(lg.next_to(screen(base + gx + gy), UP, buff=0.2))
-        verdict = VGroup(label("at (1, 1), nudging x changes C", size=P.LABEL_SIZE * 0.9),
-                         label("three times as much as nudging y:", size=P.LABEL_SIZE * 0.9),
-                         label("x matters three times as much", size=P.LABEL_SIZE * 0.9, color=P.GRADIENT))
-        verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(formula, DOWN, aligned_edge=LEFT, buff=0.6)
-        self.add_fixed_in_frame_mobjects(lx, ly, lg, verdict)
-        self.remove(lx, ly, lg, verdict)
-        self.play(FadeIn(dot), FadeIn(full), FadeIn(lg), run_time=1.0)
-        self.play(FadeIn(comp_x), FadeIn(comp_y), FadeIn(lx), FadeIn(ly), run_time=1.0)
+    def read_the_components_from_above(self, shown):
+        view, (x, y), (gx, gy) = self.view, shown.point, shown.gradient
+        self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60, frame_center=view.smap(-1.9, 0.0, 0.0),
+                         added_anims=[Animation(self.head), Animation(self.formula),
+                                      FadeIn(view.contours(shown.contour_levels, stroke_width=1.6, opacity=0.9)),
+                                      FadeIn(view.plane_axes()), FadeOut(self.step_note), FadeOut(self.length_note),
+                                      FadeOut(self.rolling.ball), FadeOut(self.rolling.trail)], run_time=2.5)
+        z = float(shown.land.height(x, y))
+        step_x, step_y = self.TOP_SCALE * gx, self.TOP_SCALE * gy
+        whole = view.flat_vector(x, y, z, step_x, step_y, palette.GRADIENT)
+        part_x = view.flat_vector(x, y, z, step_x, 0.0, palette.TEXT)
+        part_y = view.flat_vector(x + step_x, y, z, 0.0, step_y, palette.TEXT)
+        at = view.smap
+        names = VGroup(self.pin(math(r"\partial C / \partial x = %g" % gx, size=palette.LABEL_SIZE), at(x + step_x / 2, y, z), DOWN, 0.2),
+                       self.pin(math(r"\partial C / \partial y = %g" % gy, size=palette.LABEL_SIZE), at(x + step_x, y + step_y / 2, z), RIGHT, 0.2))
+        whole_name = self.pin(math(r"\nabla C(%g,%g) = (%g,\ %g)" % (x, y, gx, gy), size=palette.LABEL_SIZE * 1.1,
+                                   color=palette.GRADIENT), at(x + step_x, y + step_y, z), UP, 0.2)
+        ratio = gx / gy
+        verdict = VGroup(label(f"at ({x:g}, {y:g}), nudging x changes C", size=palette.LABEL_SIZE * 0.9),
+                         label(f"{ratio:g} times as much as nudging y:", size=palette.LABEL_SIZE * 0.9),
+                         label(f"x matters {ratio:g} times as much", size=palette.LABEL_SIZE * 0.9, color=palette.GRADIENT))
+        verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(self.formula, DOWN, aligned_edge=LEFT, buff=0.6)
+        self.fix_in_frame(verdict)
+        self.play(FadeIn(Dot(at(x, y, z), radius=0.07, color=palette.TEXT)), FadeIn(whole), FadeIn(whole_name), run_time=1.0)
+        self.play(FadeIn(part_x), FadeIn(part_y), FadeIn(names), run_time=1.0)
         self.play(Write(verdict), run_time=1.2)
         self.wait(2.5)
 
-    def plane_axes(self, view):
-        """Thin x and y axes through the origin at the height of the bowl's bottom, labelled."""
-        from manim import Line
-
-        a0, a1 = float(view.land.alphas[0]), float(view.land.alphas[-1])
-        b0, b1 = float(view.land.betas[0]), float(view.land.betas[-1])
-        x_axis = Line(view.smap(a0 - 0.3, 0, 0), view.smap(a1 + 0.5, 0, 0), color=P.DIM_TEXT, stroke_width=2)
-        y_axis = Line(view.smap(0, b0 - 0.3, 0), view.smap(0, b1 + 0.5, 0), color=P.DIM_TEXT, stroke_width=2)
-        return VGroup(x_axis, y_axis)
-
-
-def boxed(mob, opacity=0.7):
-    """A label on a dark, translucent box (legible over a coloured surface)."""
-    return VGroup(BackgroundRectangle(mob, color=P.BACKGROUND, fill_opacity=opacity, buff=0.08), mob)
-
-
-def Dot3DLike(point, color=P.TEXT, radius=0.07):
-    """A small flat dot at a 3-D point (drawn after the surface)."""
-    from manim import Dot
-
-    return Dot(point, radius=radius, color=color)
-
 
 # ====================================================================================================
-# Around the descent: data, costs, the gradient vector, testing the trained network
+# The gradient of the real network, and what training gives
 # ====================================================================================================
-
-class TrainingAndTestData(Scene):
-    """Real labelled MNIST images, mixed together, sort themselves into the training data (the network
-    learns from these) and the test data (never seen in training; used to check it afterwards)."""
-
-    N_TRAIN_SHOWN = 16
-    N_TEST_SHOWN = 8
-
-    def construct(self):
-        d = kd.dataset()
-        items = []  # (pixels, label, is_training)
-        for i in range(self.N_TRAIN_SHOWN):
-            items.append((d.x_train[i], int(d.y_train[i]), True))
-        for i in range(self.N_TEST_SHOWN):
-            items.append((d.x_test[i], int(d.y_test[i]), False))
-        order = np.random.default_rng(0).permutation(len(items))  # a seeded mix for the pool
-        items = [items[k] for k in order]
-
-        head = title("Labelled data")
-        self.play(Write(head), run_time=0.8)
-
-        side = 0.95
-        thumbs = [labelled_thumbnail(px, y, side) for px, y, _ in items]
-        pool = grid_positions(len(thumbs), 8, 1.45, 1.65, center=[0, 0.0, 0])
-        for t, p in zip(thumbs, pool):
-            t.move_to(p)
-        self.play(LaggedStart(*[FadeIn(t, scale=0.8) for t in thumbs], lag_ratio=0.06), run_time=2.2)
-        note = caption("real handwritten digits from MNIST, each with the label of the digit it is meant to be")
-        note.to_edge(DOWN, buff=0.45)
-        self.play(FadeIn(note), run_time=0.6)
-        self.wait(1.2)
-
-        # --- the split -----------------------------------------------------------------------------
-        n_train, n_test = len(d.x_train), len(d.x_test)
-        left_x, right_x = -3.5, 3.5
-        train_head = label("training data", size=P.LABEL_SIZE, color=P.POSITIVE)
-        train_sub = caption(f"{n_train:,} labelled images:\nthe network learns from these", size=P.TINY_SIZE)
-        test_head = label("test data", size=P.LABEL_SIZE, color=P.COST)
-        test_sub = caption(f"{n_test:,} other labelled images,\nnever seen in training", size=P.TINY_SIZE)
-        VGroup(train_head, train_sub).arrange(DOWN, buff=0.12).move_to([left_x, 2.35, 0])
-        VGroup(test_head, test_sub).arrange(DOWN, buff=0.12).move_to([right_x, 2.35, 0])
-
-        dx, dy = 1.2, 1.2
-        train_slots = iter(grid_positions(self.N_TRAIN_SHOWN, 4, dx, dy, center=[left_x, -0.95, 0]))
-        test_slots = iter(grid_positions(self.N_TEST_SHOWN, 4, dx, dy, center=[right_x, 0.25, 0]))
-        moves = []
-        for t, (_, _, is_train) in zip(thumbs, items):
-            target = next(train_slots) if is_train else next(test_slots)
-            moves.append(t.animate.scale(0.84).move_to(target))
-        divider = Line([0, 2.8, 0], [0, -3.4, 0], stroke_color=P.FAINT, stroke_width=2)
-        self.play(FadeOut(note), run_time=0.4)
-        self.play(AnimationGroup(*moves, lag_ratio=0.03), FadeIn(train_head, train_sub, test_head, test_sub),
-                  Create(divider), run_time=2.2)
-        for t, (_, _, is_train) in zip(thumbs, items):
-            t.thumb.frame.set_stroke(P.POSITIVE if is_train else P.COST, width=2, opacity=0.8)
-        after = caption("after training, these check\nwhat the network has learned", size=P.SMALL_SIZE)
-        after.move_to([right_x, -1.9, 0])
-        self.play(FadeIn(after), run_time=0.8)
-        self.wait(2.0)
-
-
-class CostOfOneExample(Scene):
-    """A real 3 into the network at its random initial weights: the ten output activations, the
-    desired output, the ten squared differences and their sum, the cost of this example. Then the
-    same 3 through the trained network: the right answer and a small cost."""
-
-    ROW = 0.5
-
-    def construct(self):
-        start, end = cost_of_one_example_data()
-        trace = kd.trace("lesson")
-        net0 = trace.network(0)
-        d = kd.dataset()
-        x = d.x_train[start.index]
-
-        head = title("The cost of one training example")
-        self.play(Write(head), run_time=0.8)
-
-        # --- the network at step 0 ------------------------------------------------------------------
-        netmob = NetworkMobject(net0, width=7.0, height=5.6).move_to([1.3, -0.35, 0])
-        img = pixel_digit(x, side=2.2).move_to([-5.0, -0.2, 0])
-        img_label = caption(f"a training image,\nlabelled {start.label}").next_to(img, DOWN, buff=0.25)
-        state = caption("random initial weights and biases (step 0)").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
-        self.play(FadeIn(netmob), FadeIn(img), FadeIn(img_label), FadeIn(state), run_time=1.2)
-        self.play(netmob.feed_forward(x), run_time=2.2)
-        mess = caption("the output is a mess").next_to(netmob, DOWN, buff=0.05)
-        mess.align_to(netmob.output_labels, RIGHT)
-        self.play(FadeIn(mess), run_time=0.6)
-        self.wait(1.0)
-
-        # --- the table: outputs, desired outputs, squared differences --------------------------------
-        ys = 1.85 - self.ROW * np.arange(10)
-        xs = {"digit": -6.3, "neuron": -5.75, "out": -4.7, "desired": -3.45, "expr": -1.1, "square": 1.5}
-        circles = VGroup(*[netmob.neurons[-1][i].copy() for i in range(10)])
-        targets = VGroup(*[Circle(radius=0.19).move_to([xs["neuron"], y, 0]) for y in ys])
-        digits = VGroup(*[label(str(i), size=P.SMALL_SIZE).move_to([xs["digit"], y, 0]) for i, y in enumerate(ys)])
-        self.play(FadeOut(netmob, img, img_label, mess), *[c.animate.move_to(t).scale_to_fit_width(t.width)
-                                                            for c, t in zip(circles, targets)],
-                  FadeIn(digits), run_time=1.4)
-
-        size = P.SMALL_SIZE * 1.25
-        outs = VGroup(*[FastNumber(a, places=3, size=size).move_to([xs["out"], y, 0]) for a, y in zip(start.outputs, ys)])
-        desired = VGroup(*[integer(int(v), size=size, color=P.COST if v else P.TEXT).move_to([xs["desired"], y, 0])
-                           for v, y in zip(start.desired, ys)])
-        h_out = caption("output").move_to([xs["out"], 2.38, 0])
-        h_des = caption("desired").move_to([xs["desired"], 2.38, 0])
-        on_baseline(h_out, h_des)
-        self.play(LaggedStart(*[FadeIn(o, shift=0.2 * RIGHT) for o in outs], lag_ratio=0.06), FadeIn(h_out), run_time=1.2)
-        self.wait(0.5)
-        self.play(LaggedStart(*[FadeIn(v) for v in desired], lag_ratio=0.06), FadeIn(h_des), run_time=1.0)
-        self.wait(0.8)
-
-        # each row: (a - y)^2 = s, with live numbers
-        rows, sq_nums, expr_outs = VGroup(), VGroup(), VGroup()
-        for i, y in enumerate(ys):
-            a_num = FastNumber(start.outputs[i], places=3, size=size)
-            y_num = integer(int(start.desired[i]), size=size)
-            parts = VGroup(math("(", size=size), a_num, math("-", size=size), y_num, math(")^2", size=size),
-                           math("=", size=size))
-            parts.arrange(RIGHT, buff=0.08)
-            parts[-1].shift(0.1 * RIGHT)
-            parts.move_to([xs["expr"], y, 0])
-            s_num = FastNumber(start.squares[i], places=3, size=size, color=P.COST).move_to([xs["square"], y, 0])
-            rows.add(parts)
-            sq_nums.add(s_num)
-            expr_outs.add(a_num)
-        h_sq = caption("(output \u2212 desired)\u00b2").move_to([(xs["expr"] + xs["square"]) / 2, 2.38, 0])
-        on_baseline(h_out, h_sq)
-        self.play(FadeIn(h_sq), LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05), run_time=1.4)
-        self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in sq_nums], lag_ratio=0.05), run_time=1.0)
-        self.wait(0.6)
-
-        # --- the sum ---------------------------------------------------------------------------------
-        brace = Brace(sq_nums, RIGHT, buff=0.15, color=P.DIM_TEXT)
-        total = FastNumber(start.cost, places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
-        total_label = caption("sum: the cost\nof this example", size=P.SMALL_SIZE)
-        total_group = VGroup(total_label, total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
-        self.outs, self.squares, self.total = outs, sq_nums, total  # the readouts (tests read their values)
-        self.play(Create(brace), FadeIn(total_label), run_time=0.8)
-        self.play(FadeIn(total, scale=1.3), run_time=0.8)
-        verdict = caption("large: the network\nhas no idea", size=P.SMALL_SIZE)
-        verdict.next_to(total_group, DOWN, buff=0.4)
-        thumb = thumbnail(x, side=1.3).next_to(total_group, UP, buff=0.4)
-        self.play(FadeIn(thumb), FadeIn(verdict), run_time=0.8)
-        self.wait(2.0)
-
-        # --- the trained network on the same image ---------------------------------------------------
-        steps = int(trace.snapshot_steps[-1])
-        state2 = caption(f"after training ({steps:,} steps of gradient descent)").move_to(state, aligned_edge=LEFT)
-        anims = [change_values([*outs, *expr_outs, *sq_nums, total],
-                               [*end.outputs, *end.outputs, *end.squares, end.cost])]
-        anims += [c.animate.set_fill(P.activation_color(a), opacity=1) for c, a in zip(circles, end.outputs)]
-        self.play(FadeOut(state), FadeIn(state2), FadeOut(verdict), run_time=0.6)
-        self.play(*anims, run_time=2.0)
-        k = end.answer
-        box = SurroundingRectangle(VGroup(digits[k], circles[k]), color=P.ANSWER, buff=0.08, stroke_width=3)
-        verdict2 = caption(f"small: it answers {k},\nand confidently" if k == end.label else
-                           f"it answers {k}", size=P.SMALL_SIZE).next_to(total_group, DOWN, buff=0.4)
-        self.play(Create(box), FadeIn(verdict2), run_time=0.8)
-        self.wait(2.5)
-
-
-class AverageCost(Scene):
-    """The cost of each training example, averaged over the whole training set (the real value); the
-    cost function as a machine: 13,002 weights and biases in, one number out, the training data as its
-    parameters. Fed the trained weights, it gives the trained network's (much smaller) cost."""
-
-    def construct(self):
-        data = average_cost_data()
-        d = kd.dataset()
-        head = title("The cost over all training examples")
-        self.play(Write(head), run_time=0.8)
-
-        # --- single costs, then the average ----------------------------------------------------------
-        n = len(data["indices"])
-        xs = np.linspace(-5.2, 2.8, n)
-        cells = VGroup()
-        for x0, i, c in zip(xs, data["indices"], data["costs"]):
-            t = thumbnail(d.x_train[i], side=1.5).move_to([x0, 0.9, 0])
-            val = number(c, places=2, color=P.COST).next_to(t, DOWN, buff=0.25)
-            cells.add(VGroup(t, val))
-        dots = math(r"\cdots", size=P.TITLE_SIZE).move_to([4.9, 0.9, 0])
-        more = caption(f"{data['n_train']:,} images").next_to(dots, DOWN, buff=0.45)
-        each = caption("the cost of each example, at the random initial weights").move_to([0, 2.35, 0])
-        self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in cells], lag_ratio=0.15), FadeIn(each), run_time=2.0)
-        self.play(FadeIn(dots), FadeIn(more), run_time=0.6)
-        avg_label = caption(f"average over all {data['n_train']:,} training images", size=P.LABEL_SIZE)
-        avg = number(data["average_start"], places=3, size=P.TITLE_SIZE * 1.2, color=P.COST)
-        avg_row = VGroup(avg_label, avg).arrange(RIGHT, buff=0.35).move_to([0, -1.7, 0])
-        lousy = caption("how lousy the network is").next_to(avg_row, DOWN, buff=0.3)
-        self.play(FadeIn(avg_label), FadeIn(avg, scale=1.3), run_time=1.0)
-        self.play(FadeIn(lousy), run_time=0.6)
-        self.wait(2.0)
-        self.play(FadeOut(cells, dots, more, each, avg_row, lousy), run_time=0.8)
-
-        # --- the machine ---------------------------------------------------------------------------
-        machine = RoundedRectangle(width=4.5, height=2.2, corner_radius=0.25, stroke_color=P.TEXT,
-                                   stroke_width=3, fill_color=P.FAINT, fill_opacity=0.35).move_to([0.1, -0.6, 0])
-        mname = math(r"C(w_1, w_2, \ldots, w_{" + f"{data['n_params']:,}".replace(",", "{,}") + r"})",
-                     size=P.LABEL_SIZE * 1.2).move_to(machine)
-        mtitle = caption("cost function", size=P.SMALL_SIZE).next_to(machine, DOWN, buff=0.15)
-
-        col = NumberColumn(data["params_start"], head=4, tail=2, places=2).move_to([-5.2, -0.6, 0])
-        col_label = caption(f"input: {data['n_params']:,}\nweights and biases", size=P.SMALL_SIZE)
-        col_label.next_to(col, UP, buff=0.25)
-        wires = VGroup()
-        for e in col.entries:
-            start = [col.get_right()[0] + 0.1, e.get_center()[1], 0]
-            end = [machine.get_left()[0], machine.get_center()[1] + 0.15 * (e.get_center()[1] - machine.get_center()[1]), 0]
-            wires.add(Line(start, end, stroke_color=P.DIM_TEXT, stroke_width=1.2))
-
-        out_arrow = Arrow(machine.get_right(), machine.get_right() + 1.3 * RIGHT, buff=0.1, color=P.TEXT,
-                          stroke_width=3, max_tip_length_to_length_ratio=0.2)
-        out_num = number(data["average_start"], places=3, size=P.TITLE_SIZE * 1.1, color=P.COST)
-        out_num.next_to(out_arrow, RIGHT, buff=0.2)
-        self.out_num = out_num
-        out_label = caption("output: one number", size=P.SMALL_SIZE).next_to(out_num, UP, buff=0.35)
-
-        stack = VGroup(*[thumbnail(d.x_train[i], side=0.62) for i in range(6)])
-        stack.arrange(RIGHT, buff=0.08).move_to([0.1, 2.05, 0])
-        stack_label = caption(f"parameters: the {data['n_train']:,} labelled training images",
-                              size=P.SMALL_SIZE).next_to(stack, UP, buff=0.15)
-        down = Arrow(stack.get_bottom(), machine.get_top(), buff=0.1, color=P.DIM_TEXT, stroke_width=3,
-                     max_tip_length_to_length_ratio=0.25)
-
-        self.play(Create(machine), Write(mname), FadeIn(mtitle), run_time=1.2)
-        self.play(FadeIn(col), FadeIn(col_label), Create(wires), run_time=1.2)
-        self.play(FadeIn(stack, lag_ratio=0.1), FadeIn(stack_label), Create(down), run_time=1.2)
-        self.play(Create(out_arrow), FadeIn(out_num), FadeIn(out_label), run_time=1.0)
-        verdict = caption("how bad these\nweights and biases are", size=P.SMALL_SIZE)
-        verdict.next_to(out_num, DOWN, buff=0.35)
-        self.play(FadeIn(verdict), run_time=0.6)
-        self.wait(2.0)
-
-        # --- the trained weights in, the trained cost out --------------------------------------------
-        swap = caption(f"the weights and biases after training ({data['step_end']:,} steps)", size=P.SMALL_SIZE)
-        swap.to_edge(DOWN, buff=0.35)
-        changes = [ChangeDecimalToValue(e, data["params_end"][i]) for e, i in zip(col.entries, col.indices)]
-        self.play(FadeIn(swap), run_time=0.6)
-        self.play(*changes, run_time=1.5)
-        self.play(ChangeDecimalToValue(out_num, data["average_end"]), run_time=1.5)
-        self.wait(2.5)
-
 
 class GradientVector(Scene):
     """All 13,002 weights and biases as one column, beside minus the gradient of the cost there (the
     real values at the random initial weights). Each entry of -grad C: its sign says nudge up or down,
     its size (relative to the largest entry) says how much that nudge matters."""
 
+    TOP = 1.95
+    ENTRY_HEIGHT, GAP_HEIGHT = 0.5, 0.27
+    COLUMNS = {"name": -5.3, "param": -3.3, "grad": -0.5, "word": 1.55, "bar": 4.45}
+    BAR_LENGTH = 2.1  # the largest entry of the whole vector
+    NUMBER_SIZE = palette.SMALL_SIZE
+
     def construct(self):
-        g = gradient_vector_data()
-        idx, params, neg = g["indices"], g["params"], g["neg_grad"]
-        n = g["n_params"]
+        shown = gradient_data.gradient_vector()
+        self.introduce_both_columns(shown)
+        self.list_the_weights(shown)
+        self.list_minus_the_gradient(shown)
+        self.read_the_signs(shown)
+        self.read_the_sizes(shown)
 
+    def introduce_both_columns(self, shown):
         head = title("A nudge for every weight and bias")
-        sub = caption(f"{n:,} entries each, at the random initial weights (step {g['step']}, cost {g['cost']:.3f})",
-                      size=P.SMALL_SIZE).next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
+        sub = caption(f"{shown.n_params:,} entries each, at the random initial weights "
+                      f"(step {shown.step}, cost {shown.cost:.3f})").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(head), FadeIn(sub), run_time=1.0)
+        self.rows = self.row_layout(shown)  # (index or None for a gap, y)
 
-        # rows: chosen entries in parameter order, a vertical ellipsis wherever entries are skipped
-        size = P.SMALL_SIZE * 1.25
-        rows = []  # (kind, index or None)
-        prev = -1
-        for i in idx:
-            if i > prev + 1:
-                rows.append(("gap", None))
-            rows.append(("entry", int(i)))
-            prev = i
-        if prev < n - 1:
-            rows.append(("gap", None))
-        heights = [0.27 if k == "gap" else 0.5 for k, _ in rows]
-        top = 1.95
-        ys, y = [], top
-        for h in heights:
-            ys.append(y - h / 2)
-            y -= h
-        bottom = y
-        x_name, x_param, x_grad, x_word, x_bar = -5.3, -3.3, -0.5, 1.55, 4.45
-        bar_len = 2.1  # the largest entry of the whole vector
+    def row_layout(self, shown):
+        """Chosen entries in parameter order, a vertical ellipsis wherever entries are skipped."""
+        kinds, previous = [], -1
+        for i in shown.indices:
+            if i > previous + 1:
+                kinds.append(None)
+            kinds.append(int(i))
+            previous = i
+        if previous < shown.n_params - 1:
+            kinds.append(None)
+        heights = np.array([self.GAP_HEIGHT if k is None else self.ENTRY_HEIGHT for k in kinds])
+        tops = self.TOP - np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+        self.bottom = self.TOP - heights.sum()
+        return list(zip(kinds, tops - heights / 2))
 
-        names, pvals, gvals, words, bars, gaps_p, gaps_g = (VGroup() for _ in range(7))
-        for (kind, i), yy in zip(rows, ys):
-            if kind == "gap":
-                gaps_p.add(math(r"\vdots", size=size).move_to([x_param, yy, 0]))
-                gaps_g.add(math(r"\vdots", size=size).move_to([x_grad, yy, 0]))
-                continue
-            k = int(np.flatnonzero(idx == i)[0])
-            names.add(math(g["names"][k], size=size, color=P.DIM_TEXT).move_to([x_name, yy, 0]))
-            pvals.add(number(params[i], places=2, size=size, include_sign=True).move_to([x_param, yy, 0]))
-            v = neg[i]
-            color = P.sign_color(v)
-            gvals.add(number(v, places=4, size=size, include_sign=True, color=color).move_to([x_grad, yy, 0]))
-            word = label(("up " if v > 0 else "down ") + g["words"][k], size=P.SMALL_SIZE, color=color)
-            words.add(word.move_to([x_word, yy, 0], aligned_edge=LEFT))
-            length = max(bar_len * abs(v) / g["largest"], 0.03)
-            bars.add(Rectangle(width=length, height=0.16, stroke_width=0, fill_color=color, fill_opacity=1)
-                     .move_to([x_bar, yy, 0], aligned_edge=LEFT))
-        self.pvals, self.gvals = pvals, gvals
-        col_h = top - bottom
-        mid = (top + bottom) / 2
-        brackets_p = VGroup(bracket(col_h, LEFT).move_to([x_param - 0.8, mid, 0]),
-                            bracket(col_h, RIGHT).move_to([x_param + 0.8, mid, 0]))
-        brackets_g = VGroup(bracket(col_h, LEFT).move_to([x_grad - 1.0, mid, 0]),
-                            bracket(col_h, RIGHT).move_to([x_grad + 1.0, mid, 0]))
-        h_p = math(r"\vec{W}", size=P.LABEL_SIZE * 1.3).move_to([x_param, top + 0.38, 0])
-        h_g = math(r"-\nabla C(\vec{W})", size=P.LABEL_SIZE * 1.3).move_to([x_grad, top + 0.38, 0])
-        h_n = caption("which one", size=P.SMALL_SIZE).move_to([x_name, top + 0.38, 0])
+    def column(self, shown, key, values, places, sign_colors=False):
+        x, numbers, gaps = self.COLUMNS[key], VGroup(), VGroup()
+        for index, y in self.rows:
+            if index is None:
+                gaps.add(label("\u22ee", size=self.NUMBER_SIZE).move_to([x, y, 0]))
+            else:
+                color = palette.sign_color(values[index]) if sign_colors else palette.TEXT
+                numbers.add(number(values[index], places=places, size=self.NUMBER_SIZE, include_sign=True, color=color)
+                            .move_to([x, y, 0]))
+        mid, height = (self.TOP + self.bottom) / 2, self.TOP - self.bottom
+        reach = numbers.width / 2 + 0.25
+        brackets = VGroup(bracket(height, LEFT).move_to([x - reach, mid, 0]), bracket(height, RIGHT).move_to([x + reach, mid, 0]))
+        return numbers, gaps, brackets
 
-        self.play(FadeIn(h_p), FadeIn(h_n), FadeIn(brackets_p), FadeIn(names), FadeIn(pvals), FadeIn(gaps_p), run_time=1.2)
+    def header(self, mob, key):
+        return mob.move_to([self.COLUMNS[key], self.TOP + 0.38, 0])
+
+    def list_the_weights(self, shown):
+        self.pvals, gaps, brackets = self.column(shown, "param", shown.params, 2)
+        names = VGroup(*[math(name, size=self.NUMBER_SIZE * 1.25, color=palette.DIM_TEXT).move_to([self.COLUMNS["name"], y, 0])
+                         for name, (_, y) in zip(shown.names, [r for r in self.rows if r[0] is not None])])
+        self.play(FadeIn(self.header(math(r"\vec{W}", size=palette.LABEL_SIZE * 1.3), "param")),
+                  FadeIn(self.header(caption("which one"), "name")), FadeIn(brackets), FadeIn(names),
+                  FadeIn(self.pvals), FadeIn(gaps), run_time=1.2)
         self.wait(1.0)
-        self.play(FadeIn(h_g), FadeIn(brackets_g), LaggedStart(*[FadeIn(v, shift=0.2 * LEFT) for v in gvals],
-                                                               lag_ratio=0.1), FadeIn(gaps_g), run_time=1.4)
+
+    def list_minus_the_gradient(self, shown):
+        self.gvals, gaps, brackets = self.column(shown, "grad", shown.neg_grad, 4, sign_colors=True)
+        self.play(FadeIn(self.header(math(r"-\nabla C(\vec{W})", size=palette.LABEL_SIZE * 1.3), "grad")), FadeIn(brackets),
+                  LaggedStart(*[FadeIn(v, shift=0.2 * LEFT) for v in self.gvals], lag_ratio=0.1), FadeIn(gaps), run_time=1.4)
         self.wait(0.8)
 
-        sign_note = caption("sign: up or down", size=P.SMALL_SIZE).move_to([x_word, top + 0.38, 0],
-                                                                                  aligned_edge=LEFT)
-        self.play(FadeIn(sign_note), LaggedStart(*[FadeIn(w, shift=0.15 * RIGHT) for w in words], lag_ratio=0.1),
-                  run_time=1.4)
+    def read_the_signs(self, shown):
+        x = self.COLUMNS["word"]
+        words = VGroup(*[label(("up " if shown.neg_grad[i] > 0 else "down ") + word, size=palette.SMALL_SIZE,
+                               color=palette.sign_color(shown.neg_grad[i])).move_to([x, y, 0], aligned_edge=LEFT)
+                         for (i, y), word in zip([r for r in self.rows if r[0] is not None], shown.words)])
+        header = caption("sign: up or down").move_to([x, self.TOP + 0.38, 0], aligned_edge=LEFT)
+        self.play(FadeIn(header), LaggedStart(*[FadeIn(w, shift=0.15 * RIGHT) for w in words], lag_ratio=0.1), run_time=1.4)
         self.wait(0.6)
-        size_note = caption(f"size, relative to\nthe largest ({g['largest']:.4f})", size=P.TINY_SIZE)
-        size_note.move_to([x_bar + bar_len / 2, top + 0.38, 0])
-        self.play(LaggedStart(*[Create(b) for b in bars], lag_ratio=0.1), FadeIn(size_note), run_time=1.4)
-        moral = caption("which changes matter most: the most bang for the buck", size=P.LABEL_SIZE, color=P.TEXT)
-        moral.to_edge(DOWN, buff=0.4)
-        self.play(FadeIn(moral), run_time=0.8)
+
+    def read_the_sizes(self, shown):
+        x = self.COLUMNS["bar"]
+        bars = VGroup(*[Rectangle(width=max(self.BAR_LENGTH * abs(shown.neg_grad[i]) / shown.largest, 0.03), height=0.16,
+                                  stroke_width=0, fill_color=palette.sign_color(shown.neg_grad[i]), fill_opacity=1)
+                        .move_to([x, y, 0], aligned_edge=LEFT) for i, y in self.rows if i is not None])
+        note = caption(f"size, relative to\nthe largest ({shown.largest:.4f})", size=palette.TINY_SIZE)
+        self.play(LaggedStart(*[Create(b) for b in bars], lag_ratio=0.1),
+                  FadeIn(note.move_to([x + self.BAR_LENGTH / 2, self.TOP + 0.38, 0])), run_time=1.4)
+        moral = caption("which changes matter most: the most bang for the buck", size=palette.LABEL_SIZE, color=palette.TEXT)
+        self.play(FadeIn(moral.to_edge(DOWN, buff=0.4)), run_time=0.8)
         self.wait(2.5)
 
 
@@ -869,84 +761,65 @@ class GradientNudging(Scene):
     network's answer for one training image settles on the right digit."""
 
     RUN_TIME = 22.0
+    NETWORK_AT = [-2.0, -0.45, 0]
+    PLOT_AT = [4.8, -1.85, 0]
+    RULE_AT = [4.6, 2.5, 0]
 
     def construct(self):
-        trace = kd.trace("lesson")
-        d = kd.dataset()
-        steps, costs, params = trace.snapshot_steps, trace.snapshot_cost, trace.snapshot_params
-        h = trace.meta["hyperparameters"]
-        i3 = first_of_digit(d.y_train, 3)
-        x = d.x_train[i3]
+        shown = gradient_data.gradient_nudging()
+        self.show_the_network_and_the_rule(shown)
+        self.set_up_the_cost_plot(shown)
+        self.nudge_recompute_repeat(shown)
 
-        head = title("Gradient descent: nudge, recompute, repeat")
-        netmob = NetworkMobject(trace.network(0), x, width=5.0, height=5.6).move_to([-2.0, -0.45, 0])
-        img = pixel_digit(x, side=1.1).next_to(netmob, LEFT, buff=0.3)
-        rule = math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=P.LABEL_SIZE * 1.15)
-        eta_text = caption(f"learning rate \u03b7 = {h['eta']:g}\neach step: one mini-batch of {h['batch_size']}",
-                           size=P.TINY_SIZE)
-        rule_group = VGroup(rule, eta_text).arrange(DOWN, buff=0.15).move_to([4.6, 2.5, 0])
+    def show_the_network_and_the_rule(self, shown):
+        self.netmob = NetworkMobject(shown.network, shown.image, width=5.0, height=5.6).move_to(self.NETWORK_AT)
+        image = pixel_digit(shown.image, side=1.1).next_to(self.netmob, LEFT, buff=0.3)
+        each = "each step: all the training images" if shown.method == "full_batch" else f"each step: one mini-batch of {shown.batch_size}"
+        rule = VGroup(math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=palette.LABEL_SIZE * 1.15),
+                      caption(f"learning rate \u03b7 = {shown.eta:g}\n{each}", size=palette.TINY_SIZE)).arrange(DOWN, buff=0.15)
+        rule.move_to(self.RULE_AT)
+        self.step_num = FastNumber(int(shown.steps[0]), places=0, widest=int(shown.steps[-1]))
+        self.cost_num = FastNumber(float(shown.costs[0]), places=3, color=palette.COST, widest=float(shown.costs.max()))
+        panel = VGroup(readout("step", self.step_num), readout("cost", self.cost_num, color=palette.COST))
+        panel.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0]).align_to(rule, LEFT)
+        self.play(Write(title("Gradient descent: nudge, recompute, repeat")), run_time=0.8)
+        self.play(FadeIn(self.netmob), FadeIn(image), run_time=1.0)
+        self.box = self.netmob.answer_box()
+        self.play(FadeIn(rule), FadeIn(panel), Create(self.box), run_time=1.0)
 
-        step_num = FastNumber(int(steps[0]), places=0, size=P.LABEL_SIZE * 1.3, widest=int(steps[-1]))
-        cost_num = FastNumber(float(costs[0]), places=3, size=P.LABEL_SIZE * 1.3, color=P.COST,
-                              widest=float(costs.max()))
-        step_row = VGroup(label("step", color=P.DIM_TEXT), step_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
-        cost_row = VGroup(label("cost", color=P.DIM_TEXT), cost_num).arrange(RIGHT, buff=0.25, aligned_edge=DOWN)
-        panel = VGroup(step_row, cost_row).arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0])
-        panel.align_to(rule_group, LEFT)
-
-        # the cost against the step (log scale: x = log10(step + 1)), drawn as the run goes
-        last = float(np.log10(steps[-1] + 1))
-        y_top = float(np.ceil(costs.max()))
-        axes = Axes(x_range=[0, last, 1], y_range=[0, y_top, 1], x_length=4.0, y_length=2.4, tips=False,
-                    x_axis_config={"include_ticks": False}, axis_config={"color": P.DIM_TEXT, "stroke_width": 2})
-        axes.move_to([4.8, -1.85, 0])
-        ticks = VGroup()
-        for v in (0, 10, 100, 1000, 10000, 100000):
-            if np.log10(v + 1) > last:
-                break
-            p0 = axes.c2p(np.log10(v + 1), 0)
-            ticks.add(VGroup(Line(p0 + 0.07 * UP, p0 + 0.07 * DOWN, stroke_color=P.DIM_TEXT, stroke_width=2),
-                             caption(f"{v // 1000}k" if v >= 1000 else str(v), size=P.TINY_SIZE)
-                             .next_to(p0, DOWN, buff=0.15)))
-        y_ticks = VGroup(*[caption(str(v), size=P.TINY_SIZE).next_to(axes.c2p(0, v), LEFT, buff=0.15)
-                           for v in range(0, int(y_top) + 1, max(1, int(y_top) // 4))])
-        x_name = caption("step (log scale)", size=P.TINY_SIZE).next_to(ticks, DOWN, buff=0.1)
-        y_name = caption("cost", size=P.TINY_SIZE).next_to(y_ticks, UP, buff=0.15)
-        plot_points = np.array([axes.c2p(np.log10(st + 1), c) for st, c in zip(steps, costs)])
-        curve = VMobject(stroke_color=P.COST, stroke_width=3)
-        curve.set_points_as_corners(plot_points[:2])
-        dot = Circle(radius=0.06, stroke_width=0, fill_color=P.COST, fill_opacity=1).move_to(plot_points[0])
-
-        self.play(Write(head), run_time=0.8)
-        self.play(FadeIn(netmob), FadeIn(img), run_time=1.0)
-        box = netmob.answer_box()
-        self.play(FadeIn(rule_group), FadeIn(panel), Create(box), run_time=1.0)
-        self.play(Create(axes), FadeIn(ticks, y_ticks, x_name, y_name), FadeIn(dot), run_time=1.0)
+    def set_up_the_cost_plot(self, shown):
+        """The cost against the step, on a log scale: x = log10(step + 1)."""
+        last = float(np.log10(shown.steps[-1] + 1))
+        steps = [v for v in (0, 10, 100, 1000, 10000, 100000) if np.log10(v + 1) <= last]
+        ticks = [(np.log10(v + 1), f"{v // 1000}k" if v >= 1000 else str(v)) for v in steps]
+        self.plot = PlotAxes((0, last), (0, float(shown.costs.max()) * 1.05), width=4.0, height=2.4, x_ticks=ticks,
+                             most_ticks=4).move_to(self.PLOT_AT)
+        names = VGroup(caption("step (log scale)", size=palette.TINY_SIZE).next_to(self.plot, DOWN, buff=0.1),
+                       caption("cost", size=palette.TINY_SIZE).next_to(self.plot.y_axis, UP, buff=0.15))
+        self.plot_points = self.plot.to_scene(np.log10(shown.steps + 1.0), shown.costs)
+        self.curve = VMobject(stroke_color=palette.COST, stroke_width=3).set_points_as_corners(self.plot_points[:2])
+        self.dot = Circle(radius=0.06, stroke_width=0, fill_color=palette.COST, fill_opacity=1).move_to(self.plot_points[0])
+        self.play(Create(self.plot), FadeIn(names), FadeIn(self.dot), run_time=1.0)
         self.wait(0.8)
 
-        tmp = trace.network(0)
+    def nudge_recompute_repeat(self, shown):
+        between = shown.network.copy()
 
         def on_state(s: float):
-            k = min(int(np.floor(s)), len(steps) - 1)
-            f = s - k
-            if k + 1 < len(steps) and f > 0:
-                tmp.params = params[k] + (params[k + 1] - params[k]) * f
-                head_point = plot_points[k] + (plot_points[k + 1] - plot_points[k]) * f
-            else:
-                tmp.params = params[k]
-                head_point = plot_points[k]
-            netmob.set_weights(tmp)
-            netmob.set_input(x)
-            step_num.set_value(int(steps[k]))
-            cost_num.set_value(float(costs[k]))
-            curve.set_points_as_corners(np.vstack([plot_points[:k + 1], head_point[None]]))
-            dot.move_to(head_point)
-            box.become(netmob.answer_box())
+            k = min(int(np.floor(s)), len(shown.steps) - 1)
+            between.params = at_state(shown.params, s)
+            head = at_state(self.plot_points, s)
+            self.netmob.set_weights(between if k + 1 < len(shown.steps) else shown.network.copy(shown.params[-1]))
+            self.netmob.set_input(shown.image)
+            self.step_num.set_value(int(shown.steps[k]))
+            self.cost_num.set_value(float(shown.costs[k]))
+            self.curve.set_points_as_corners(np.vstack([self.plot_points[:k + 1], head[None]]))
+            self.dot.move_to(head)
+            self.box.become(self.netmob.answer_box())
 
-        self.netmob, self.step_num, self.cost_num = netmob, step_num, cost_num
-        moving = VGroup(netmob, step_num, cost_num, curve, dot, box)
-        self.add(curve)
-        self.play(Replay(moving, len(steps), on_state, run_time=self.RUN_TIME, rate_func=rate_functions.linear))
+        moving = VGroup(self.netmob, self.step_num, self.cost_num, self.curve, self.dot, self.box)
+        self.add(self.curve)
+        self.play(Replay(moving, len(shown.steps), on_state, run_time=self.RUN_TIME, rate_func=rate_functions.linear))
         self.wait(2.5)
 
 
@@ -955,128 +828,135 @@ class TestAccuracy(Scene):
     shown, a pause on each mistake (the image, its guess, the truth), and its accuracy on the whole
     test set."""
 
+    __test__ = False  # a scene, not a pytest class
     N_SHOWN = 60
     COLS = 10
+    BIG_AT, BIG_SIDE = np.array([-4.75, 0.35, 0]), 2.6
+    GRID_AT, GRID_STEP, THUMB_SIDE = [2.35, 0.2, 0], (0.74, 0.8), 0.64
 
     def construct(self):
-        t = shown_test_images(n_shown=self.N_SHOWN)
-        d = kd.dataset()
-        n = t["n_shown"]
+        shown = gradient_data.test_set_answers(n_shown=self.N_SHOWN)
+        self.set_up_the_counter(shown)
+        self.show_test_images_one_by_one(shown)
+        self.sum_up_the_shown(shown)
+        self.count_the_rest(shown)
 
+    def set_up_the_counter(self, shown):
         head = title("The trained network on new images")
         self.play(Write(head), run_time=0.8)
-
-        # --- the current image: big, with the guess and the truth ------------------------------------
-        big_pos = np.array([-4.75, 0.35, 0])
-        frame = Rectangle(width=2.6, height=2.6, stroke_color=P.FAINT, stroke_width=3).move_to(big_pos)
-        guess = integer(0, size=P.LABEL_SIZE * 1.4)
-        truth = integer(0, size=P.LABEL_SIZE * 1.4)
-        guess_row = VGroup(label("network says", size=P.SMALL_SIZE, color=P.DIM_TEXT), guess).arrange(RIGHT, buff=0.25)
-        truth_row = VGroup(label("label", size=P.SMALL_SIZE, color=P.DIM_TEXT), truth).arrange(RIGHT, buff=0.25)
-        readout = VGroup(guess_row, truth_row).arrange(DOWN, aligned_edge=RIGHT, buff=0.18).next_to(frame, DOWN, buff=0.35)
-
-        # --- the counter ---------------------------------------------------------------------------
+        self.frame = Rectangle(width=self.BIG_SIDE, height=self.BIG_SIDE, stroke_color=palette.FAINT, stroke_width=3)
+        self.frame.move_to(self.BIG_AT)
+        self.guess = integer(0, size=palette.LABEL_SIZE * 1.2)
+        self.truth = integer(0, size=palette.LABEL_SIZE * 1.2)
+        self.answers = VGroup(readout("network says", self.guess, size=palette.SMALL_SIZE),
+                              readout("label", self.truth, size=palette.SMALL_SIZE))
+        self.answers.arrange(DOWN, aligned_edge=RIGHT, buff=0.18).next_to(self.frame, DOWN, buff=0.35)
         # laid out at the widest values; the count of correct answers grows to the left, the total to the right
-        n_test = t["n_test"]
-        correct_num = FastNumber(0, places=0, size=P.TITLE_SIZE, widest=n_test, align_right=True)
-        total_num = FastNumber(0, places=0, size=P.TITLE_SIZE, widest=n_test)
-        counter = VGroup(label("correct", size=P.LABEL_SIZE, color=P.DIM_TEXT), correct_num,
-                         math("/", size=P.TITLE_SIZE), total_num).arrange(RIGHT, buff=0.2)
-        counter.to_corner(UR, buff=0.45)
-        self.correct_num, self.total_num = correct_num, total_num
+        self.correct_num = FastNumber(0, places=0, size=palette.TITLE_SIZE * 0.85, widest=shown.n_test, align_right=True)
+        self.total_num = FastNumber(0, places=0, size=palette.TITLE_SIZE * 0.85, widest=shown.n_test)
+        self.counter = VGroup(caption("correct", size=palette.LABEL_SIZE), self.correct_num,
+                              label("/", size=palette.TITLE_SIZE * 0.85), self.total_num).arrange(RIGHT, buff=0.2, aligned_edge=DOWN)
+        self.counter.next_to(head, DOWN, buff=0.3).to_edge(RIGHT, buff=0.45)
+        self.play(Create(self.frame), FadeIn(self.answers), FadeIn(self.counter), run_time=0.8)
 
-        cells = grid_positions(n, self.COLS, 0.74, 0.8, center=[2.35, 0.2, 0])
-        self.play(Create(frame), FadeIn(readout), FadeIn(counter), run_time=0.8)
-
-        big = None
-        for i in range(n):
-            pixels = d.x_test[i]
-            ok = bool(t["correct"][i])
-            new_big = pixel_digit(pixels, side=2.6).move_to(big_pos)
-            thumb = thumbnail(pixels, side=0.64, frame_color=CORRECT if ok else WRONG, frame_width=2)
-            thumb.move_to(cells[i])
-            if big is not None:
-                self.remove(big)
-            self.add(new_big)
-            big = new_big
-            guess.set_value(int(t["guesses"][i]))
-            truth.set_value(int(t["labels"][i]))
-            guess.set_color(CORRECT if ok else WRONG)
-            frame.set_stroke(CORRECT if ok else WRONG)
-            correct_num.set_value(int(t["running"][i]))
-            total_num.set_value(i + 1)
-            quick = 0.5 if i < 4 else 0.12
-            self.play(FadeIn(thumb, scale=1.3), run_time=quick)
+    def show_test_images_one_by_one(self, shown):
+        cells = grid_positions(shown.n_shown, self.COLS, *self.GRID_STEP, center=self.GRID_AT)
+        self.big = None
+        for i in range(shown.n_shown):
+            ok = bool(shown.correct[i])
+            color = CORRECT if ok else WRONG
+            big = pixel_digit(shown.images[i], side=self.BIG_SIDE).move_to(self.BIG_AT)
+            thumb = thumbnail(shown.images[i], side=self.THUMB_SIDE, frame_color=color, frame_width=2).move_to(cells[i])
+            if self.big is not None:
+                self.remove(self.big)
+            self.add(big)
+            self.big = big
+            self.guess.set_value(int(shown.guesses[i])).set_color(color)
+            self.truth.set_value(int(shown.labels[i]))
+            self.frame.set_stroke(color)
+            self.correct_num.set_value(int(shown.running[i]))
+            self.total_num.set_value(i + 1)
+            self.play(FadeIn(thumb, scale=1.3), run_time=0.5 if i < 4 else 0.12)
             if not ok:
-                note = caption(f"a mistake:\nit says {int(t['guesses'][i])}, the label says {int(t['labels'][i])}",
-                               size=P.SMALL_SIZE, color=WRONG).next_to(readout, DOWN, buff=0.3)
-                note.set_x(big_pos[0])
-                self.play(FadeIn(note), Indicate(thumb.frame, color=WRONG), run_time=0.6)
-                self.wait(1.2)
-                self.play(FadeOut(note), run_time=0.3)
-        frame.set_stroke(P.FAINT)
+                self.pause_on_the_mistake(shown, i, thumb)
+        self.frame.set_stroke(palette.FAINT)
 
-        # --- the totals ----------------------------------------------------------------------------
-        right = int(t["running"][-1])
-        summary1 = caption(f"{right} of these {n} right: {right / n:.1%}", size=P.LABEL_SIZE,
-                           color=P.TEXT)
-        summary2 = caption(f"on all {t['n_test']:,} test images: {t['full_accuracy']:.2%}", size=P.LABEL_SIZE,
-                           color=P.COST)
-        VGroup(summary1, summary2).arrange(DOWN, buff=0.15).to_edge(DOWN, buff=0.35).shift(2.35 * RIGHT)
-        self.play(FadeIn(summary1), run_time=0.6)
+    def pause_on_the_mistake(self, shown, i, thumb):
+        note = caption(f"a mistake:\nit says {int(shown.guesses[i])}, the label says {int(shown.labels[i])}", color=WRONG)
+        note.next_to(self.answers, DOWN, buff=0.3).set_x(self.BIG_AT[0])
+        self.play(FadeIn(note), Indicate(thumb.frame, color=WRONG), run_time=0.6)
+        self.wait(1.2)
+        self.play(FadeOut(note), run_time=0.3)
+
+    def sum_up_the_shown(self, shown):
+        right = int(shown.running[-1])
+        self.summary = VGroup(caption(f"{right} of these {shown.n_shown} right: {right / shown.n_shown:.1%}",
+                                      size=palette.LABEL_SIZE, color=palette.TEXT),
+                              caption(f"on all {shown.n_test:,} test images: {shown.full_accuracy:.2%}",
+                                      size=palette.LABEL_SIZE, color=palette.COST))
+        self.summary.arrange(DOWN, buff=0.15).to_edge(DOWN, buff=0.35).set_x(self.GRID_AT[0])
+        self.play(FadeIn(self.summary[0]), run_time=0.6)
         self.wait(0.8)
 
-        # --- the rest of the test set, counted without pausing ---------------------------------------
-        running_all = t["running_all"]
-        rest = caption(f"the other {n_test - n:,} test images, without pausing", size=P.SMALL_SIZE)
-        rest.next_to(counter, DOWN, buff=0.2).align_to(counter, RIGHT)
+    def count_the_rest(self, shown):
+        if shown.n_test > shown.n_shown:
+            rest = caption(f"the other {shown.n_test - shown.n_shown:,} test images, without pausing")
+            rest.next_to(self.counter, DOWN, buff=0.2).align_to(self.counter, RIGHT)
 
-        def count_on(_, alpha):
-            seen = n + int(round(alpha * (n_test - n)))
-            correct_num.set_value(int(running_all[seen - 1]))
-            total_num.set_value(seen)
+            def count_on(_, alpha):
+                seen = shown.n_shown + int(round(alpha * (shown.n_test - shown.n_shown)))
+                self.correct_num.set_value(int(shown.running_all[seen - 1]))
+                self.total_num.set_value(seen)
 
-        if n_test > n:
-            self.play(FadeIn(rest), FadeOut(big), FadeOut(frame), FadeOut(readout), run_time=0.5)
-            self.play(UpdateFromAlphaFunc(VGroup(correct_num, total_num), count_on), run_time=3.0,
+            self.play(FadeIn(rest), FadeOut(self.big), FadeOut(self.frame), FadeOut(self.answers), run_time=0.5)
+            self.play(UpdateFromAlphaFunc(VGroup(self.correct_num, self.total_num), count_on), run_time=3.0,
                       rate_func=rate_functions.linear)
-        self.play(FadeIn(summary2), run_time=0.8)
+        self.play(FadeIn(self.summary[1]), run_time=0.8)
         self.wait(2.5)
 
 
 class HiddenWeights(Scene):
-    """The trained network's 16 first-hidden-layer neurons, each drawn as its 784 incoming weights on
-    the 28x28 grid (green positive, red negative): almost random, not the little edges we hoped for."""
+    """The trained network's first-hidden-layer neurons, each drawn as its 784 incoming weights on the
+    28x28 grid (green positive, red negative). Do they look like the little edges we hoped for? The
+    caption says what netcore measures: how much of each neuron's random starting weights is left."""
+
+    GRID_AT, GRID_SIZE = [2.6, -0.35, 0], (7.0, 6.2)
+    TEXT_X = -4.0
+    RANDOM_SIMILARITY = 0.9  # at or above this median cosine similarity with the start, "almost random"
 
     def construct(self):
-        W = hidden_weights_data()
-        head = title("What the first hidden layer looks for")
-        self.play(Write(head), run_time=0.8)
+        shown = gradient_data.hidden_weights()
+        self.explain_the_squares(shown)
+        self.show_every_neurons_weights(shown)
+        self.say_what_the_measure_shows(shown)
 
-        side, gap = 1.45, 0.17
-        pos = grid_positions(len(W), 4, side + gap, side + gap, center=[2.6, -0.35, 0])
-        self.tiles = tiles = VGroup(*[pixel_weights(w, side=side).move_to(p) for w, p in zip(W, pos)])
+    def explain_the_squares(self, shown):
+        self.play(Write(title("What the first hidden layer looks for")), run_time=0.8)
+        self.text = caption(f"each square: one of the {len(shown.weights)}\nneurons of the first hidden layer,\n"
+                            "its 784 incoming weights\non the 28 x 28 pixel grid", color=palette.TEXT, align=LEFT)
+        self.text.move_to([self.TEXT_X, 1.0, 0])
+        self.play(FadeIn(self.text), run_time=0.8)
 
-        text = VGroup(
-            caption("each square: one neuron of the\nfirst hidden layer, its 784\nincoming weights on the\n28 x 28 pixel grid",
-                    size=P.SMALL_SIZE, color=P.TEXT, align=LEFT),
-        ).move_to([-4.0, 1.0, 0])
-        legend = VGroup()
-        for color, word in ((P.WEIGHT_POSITIVE, "positive weight"), (P.WEIGHT_NEGATIVE, "negative weight")):
-            sw = Rectangle(width=0.3, height=0.3, stroke_width=0, fill_color=color, fill_opacity=1)
-            legend.add(VGroup(sw, caption(word, size=P.SMALL_SIZE)).arrange(RIGHT, buff=0.2))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(text, DOWN, buff=0.5).align_to(text, LEFT)
-        bright = caption("brightness: size, relative to\nthat neuron's largest weight", size=P.TINY_SIZE, align=LEFT)
-        bright.next_to(legend, DOWN, buff=0.25).align_to(text, LEFT)
-
-        self.play(FadeIn(text), run_time=0.8)
-        self.play(LaggedStart(*[FadeIn(t, scale=0.85) for t in tiles], lag_ratio=0.08), FadeIn(legend),
-                  FadeIn(bright), run_time=2.4)
+    def show_every_neurons_weights(self, shown):
+        grid = tile_grid(len(shown.weights), *self.GRID_SIZE, center=self.GRID_AT, gap=0.17)
+        self.tiles = VGroup(*[pixel_weights(w, side=grid.side).move_to(cell) for w, cell in zip(shown.weights, grid.centers)])
+        key = legend([(palette.WEIGHT_POSITIVE, "positive weight"), (palette.WEIGHT_NEGATIVE, "negative weight")])
+        key.next_to(self.text, DOWN, buff=0.5).align_to(self.text, LEFT)
+        self.brightness = caption("brightness: size, relative to\nthat neuron's largest weight", size=palette.TINY_SIZE, align=LEFT)
+        self.brightness.next_to(key, DOWN, buff=0.25).align_to(self.text, LEFT)
+        self.play(LaggedStart(*[FadeIn(t, scale=0.85) for t in self.tiles], lag_ratio=min(0.08, 1.2 / len(self.tiles))),
+                  FadeIn(key), FadeIn(self.brightness), run_time=2.4)
         self.wait(1.5)
-        verdict = caption("almost random:\nnot the little edges\nwe hoped for", size=P.LABEL_SIZE, color=P.COST,
-                          align=LEFT)
-        verdict.next_to(bright, DOWN, buff=0.55).align_to(text, LEFT)
-        self.play(FadeIn(verdict), run_time=0.8)
+
+    def say_what_the_measure_shows(self, shown):
+        similarity = shown.median_similarity
+        if similarity >= self.RANDOM_SIMILARITY:
+            words = (f"almost random: after {shown.steps:,} steps\neach neuron's weights are still\n"
+                     f"{similarity:.0%} like its random start\n(median cosine similarity)")
+        else:
+            words = (f"edges? Training moved them:\nthe median cosine similarity\nwith the random start is {similarity:.2f}")
+        verdict = caption(words, size=palette.SMALL_SIZE, color=palette.COST, align=LEFT)
+        self.play(FadeIn(verdict.next_to(self.brightness, DOWN, buff=0.45).align_to(self.text, LEFT)), run_time=0.8)
         self.wait(2.5)
 
 
@@ -1084,115 +964,117 @@ class RandomNoiseInput(Scene):
     """A seeded random-noise image into the trained network: it answers with full confidence anyway,
     about as sure as it is of a real digit."""
 
+    NETWORK_AT, IMAGE_AT = [0.2, -0.4, 0], np.array([-5.3, -0.2, 0])
+
     def construct(self):
-        r = random_noise_data()
-        trace = kd.trace("lesson")
-        net = trace.network(-1)
+        shown = gradient_data.random_noise_input()
+        self.feed_noise(shown)
+        self.read_its_answer(shown)
+        self.compare_with_a_real_digit(shown)
 
-        head = title("Random noise in: a confident answer out")
-        netmob = NetworkMobject(net, width=6.2, height=5.6).move_to([0.2, -0.4, 0])
-        img_pos = np.array([-5.3, -0.2, 0])
-        noise_img = pixel_digit(r["noise"], side=2.2).move_to(img_pos)
-        noise_label = caption(f"random noise\n(seed {r['seed']})").next_to(noise_img, DOWN, buff=0.25)
+    def feed_noise(self, shown):
+        self.netmob = NetworkMobject(shown.network, width=6.2, height=5.6).move_to(self.NETWORK_AT)
+        self.image = VGroup(pixel_digit(shown.noise, side=2.2).move_to(self.IMAGE_AT))
+        self.image.add(caption(f"random noise\n(seed {shown.seed})").next_to(self.image, DOWN, buff=0.25))
+        self.play(Write(title("Random noise in: a confident answer out")), run_time=0.8)
+        self.play(FadeIn(self.netmob), FadeIn(self.image), run_time=1.0)
+        self.play(self.netmob.feed_forward(shown.noise), run_time=2.2)
 
-        out_x = netmob.output_labels.get_right()[0] + 0.25
-        outs = VGroup(*[FastNumber(a, places=2, size=P.SMALL_SIZE * 1.15, color=P.DIM_TEXT)
-                        .move_to([out_x, c.get_y(), 0], aligned_edge=LEFT)
-                        for a, c in zip(r["noise_outputs"], netmob.neurons[-1])])
-        k = r["answer"]
-        self.outs = outs
-
-        self.play(Write(head), run_time=0.8)
-        self.play(FadeIn(netmob), FadeIn(noise_img), FadeIn(noise_label), run_time=1.0)
-        self.play(netmob.feed_forward(r["noise"]), run_time=2.2)
-        outs[k].set_color(P.ANSWER)
-        box = netmob.answer_box()
-        self.play(FadeIn(outs), Create(box), run_time=0.8)
-        verdict = caption(f"\"it's a {k}\": output {r['noise_outputs'][k]:.2f}", size=P.LABEL_SIZE, color=P.ANSWER)
-        verdict.to_edge(DOWN, buff=0.35)
-        self.play(FadeIn(verdict), run_time=0.6)
+    def read_its_answer(self, shown):
+        x = self.netmob.output_labels.get_right()[0] + 0.25
+        self.outs = VGroup(*[number(a, places=2, size=palette.SMALL_SIZE * 0.8, color=palette.DIM_TEXT)
+                             .move_to([x, circle.get_y(), 0], aligned_edge=LEFT)
+                             for a, circle in zip(shown.noise_outputs, self.netmob.neurons[-1])])
+        self.outs[shown.answer].set_color(palette.ANSWER)
+        self.box = self.netmob.answer_box()
+        self.play(FadeIn(self.outs), Create(self.box), run_time=0.8)
+        self.verdict = caption(f"\"it's a {shown.answer}\": output {shown.noise_outputs[shown.answer]:.2f}",
+                               size=palette.LABEL_SIZE, color=palette.ANSWER).to_edge(DOWN, buff=0.35)
+        self.play(FadeIn(self.verdict), run_time=0.6)
         self.wait(2.0)
 
-        # --- a real image of that digit, for comparison -----------------------------------------------
-        real_img = pixel_digit(r["real_image"], side=2.2).move_to(img_pos)
-        real_label = caption(f"a real {k}\n(test image {r['real_index']})").next_to(real_img, DOWN, buff=0.25)
-        self.play(FadeOut(noise_img, noise_label, box, verdict), FadeIn(real_img), FadeIn(real_label), run_time=0.8)
-        self.play(netmob.feed_forward(r["real_image"]), change_values(outs, r["real_outputs"]), run_time=2.2)
-        box2 = netmob.answer_box()
-        self.play(Create(box2), run_time=0.6)
-        verdict2 = caption(f"a real {k}: output {r['real_outputs'][k]:.2f}; noise: {r['noise_outputs'][k]:.2f}. "
-                           "About as sure.", size=P.LABEL_SIZE, color=P.TEXT).to_edge(DOWN, buff=0.35)
-        self.play(FadeIn(verdict2), run_time=0.6)
+    def compare_with_a_real_digit(self, shown):
+        k = shown.answer
+        real = VGroup(pixel_digit(shown.real_image, side=2.2).move_to(self.IMAGE_AT))
+        real.add(caption(f"a real {k}\n(test image {shown.real_index})").next_to(real, DOWN, buff=0.25))
+        self.play(FadeOut(self.image, self.box, self.verdict), FadeIn(real), run_time=0.8)
+        self.play(self.netmob.feed_forward(shown.real_image), change_values(self.outs, shown.real_outputs), run_time=2.2)
+        self.play(Create(self.netmob.answer_box()), run_time=0.6)
+        noise, real_out = shown.noise_outputs[k], shown.real_outputs[k]
+        closeness = "About as sure." if abs(noise - real_out) <= 0.1 else ("Surer of the noise." if noise > real_out else "Less sure of the noise.")
+        verdict = caption(f"a real {k}: output {real_out:.2f}; noise: {noise:.2f}. {closeness}", size=palette.LABEL_SIZE,
+                          color=palette.TEXT).to_edge(DOWN, buff=0.35)
+        self.play(FadeIn(verdict), run_time=0.6)
         self.wait(2.5)
 
 
 class MemorizationCurves(Scene):
     """Two real runs from the same initial weights: one on the true labels, one on shuffled labels.
-    With true labels the training cost drops fast; with shuffled ones it only creeps down (zoomed in:
-    almost a straight line), while the share of its own training labels it gets right creeps up."""
+    With true labels the training cost drops fast; with shuffled ones it only creeps down (zoomed in),
+    while the share of its own training labels it gets right creeps up."""
+
+    PLOT_AT, PLOT_SIZE = [-3.0, -0.45, 0], (6.2, 4.6)
+    ZOOM_AT, ZOOM_SIZE = [3.85, 0.5, 0], (3.6, 2.1)
+    SERIES = {"true": palette.SERIES[1], "shuffled": palette.SERIES[2]}
 
     def construct(self):
-        m = memorization_data()
-        epochs = m["epochs"]
-        last = int(epochs[-1])
-        colors = {"true": P.SERIES[1], "shuffled": P.SERIES[2]}
-        head = title("True labels vs shuffled labels")
-        self.play(Write(head), run_time=0.8)
+        shown = gradient_data.memorization_curves()
+        self.draw_the_axes(shown)
+        self.draw_both_runs(shown)
+        self.zoom_in_on_the_shuffled_run(shown)
+        self.compare_what_they_learned(shown)
 
-        # --- both runs on shared axes ----------------------------------------------------------------
-        y_top = float(np.ceil(max(m["true_cost"].max(), m["shuffled_cost"].max())))
-        axes = Axes(x_range=[0, last, 5], y_range=[0, y_top, 1], x_length=6.2, y_length=4.6, tips=False,
-                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([-3.0, -0.45, 0])
-        x_ticks = VGroup(*[caption(str(e), size=P.TINY_SIZE).next_to(axes.c2p(e, 0), DOWN, buff=0.15)
-                           for e in range(0, last + 1, 5)])
-        y_ticks = VGroup(*[caption(str(v), size=P.TINY_SIZE).next_to(axes.c2p(0, v), LEFT, buff=0.15)
-                           for v in range(0, int(y_top) + 1)])
-        x_lab = caption("epoch (one pass over the training images)", size=P.TINY_SIZE).next_to(x_ticks, DOWN, buff=0.2)
-        y_lab = caption("training cost", size=P.SMALL_SIZE).rotate(np.pi / 2).next_to(y_ticks, LEFT, buff=0.25)
-        self.play(Create(axes), FadeIn(x_ticks, y_ticks, x_lab, y_lab), run_time=1.2)
+    def draw_the_axes(self, shown):
+        self.play(Write(title("True labels vs shuffled labels")), run_time=0.8)
+        last = int(shown.epochs[-1])
+        top = float(max(shown.true_cost.max(), shown.shuffled_cost.max()))
+        self.plot = PlotAxes((0, last), (0, top * 1.05), *self.PLOT_SIZE, most_ticks=7).move_to(self.PLOT_AT)
+        names = VGroup(caption("epoch (one pass over the training images)", size=palette.TINY_SIZE)
+                       .next_to(self.plot, DOWN, buff=0.15),
+                       caption("training cost").rotate(np.pi / 2).next_to(self.plot, LEFT, buff=0.15))
+        self.play(Create(self.plot), FadeIn(names), run_time=1.2)
 
-        curves = {}
-        for key in ("true", "shuffled"):
-            curve = VMobject(stroke_color=colors[key], stroke_width=4)
-            curve.set_points_as_corners([axes.c2p(e, c) for e, c in zip(epochs, m[f"{key}_cost"])])
-            curves[key] = curve
-        legend = VGroup()
-        for key, text in (("true", "true labels"), ("shuffled", "shuffled labels")):
-            legend.add(VGroup(Line(ORIGIN, 0.5 * RIGHT, stroke_color=colors[key], stroke_width=5),
-                              caption(text, size=P.SMALL_SIZE, color=P.TEXT)).arrange(RIGHT, buff=0.2))
-        legend.arrange(DOWN, aligned_edge=LEFT, buff=0.18).move_to([3.9, 2.7, 0])
-        start_note = caption("both start from the\nsame random weights", size=P.TINY_SIZE, align=LEFT)
-        start_note.next_to(axes.c2p(0, m["true_cost"][0]), RIGHT, buff=0.25)
-        self.play(FadeIn(legend), FadeIn(start_note), run_time=0.8)
-        self.play(Create(curves["true"]), Create(curves["shuffled"]), run_time=4.0, rate_func=rate_functions.linear)
+    def draw_both_runs(self, shown):
+        curves = [VMobject(stroke_color=self.SERIES[key], stroke_width=4)
+                  .set_points_as_corners(self.plot.to_scene(shown.epochs, getattr(shown, f"{key}_cost")))
+                  for key in ("true", "shuffled")]
+        key = VGroup(*[VGroup(Line(ORIGIN, 0.5 * RIGHT, stroke_color=self.SERIES[k], stroke_width=5),
+                              caption(f"{k} labels", color=palette.TEXT)).arrange(RIGHT, buff=0.2) for k in ("true", "shuffled")])
+        key.arrange(DOWN, aligned_edge=LEFT, buff=0.18).move_to([3.9, 2.7, 0])
+        start = caption("both start from the\nsame random weights", size=palette.TINY_SIZE, align=LEFT)
+        start.next_to(self.plot.to_scene(0, shown.true_cost[0]), RIGHT, buff=0.25)
+        self.play(FadeIn(key), FadeIn(start), run_time=0.8)
+        self.play(*[Create(c) for c in curves], run_time=4.0, rate_func=rate_functions.linear)
         self.wait(1.0)
 
-        # --- the shuffled run, zoomed in ---------------------------------------------------------------
-        sc = m["shuffled_cost"][1:]
-        lo, hi = np.floor(sc.min() * 100) / 100, np.ceil(sc.max() * 100) / 100
-        zoom = Axes(x_range=[1, last, 1], y_range=[lo, hi, 0.01], x_length=3.6, y_length=2.1, tips=False,
-                    x_axis_config={"include_ticks": False}, y_axis_config={"include_ticks": False},
-                    axis_config={"color": P.DIM_TEXT, "stroke_width": 2}).move_to([3.85, 0.5, 0])
-        z_title = caption("shuffled labels, zoomed in", size=P.TINY_SIZE, color=colors["shuffled"])
-        z_title.next_to(zoom, UP, buff=0.15)
-        z_x = VGroup(*[caption(str(e), size=P.TINY_SIZE).next_to(zoom.c2p(e, lo), DOWN, buff=0.12)
-                       for e in (1, 10, 20, last)])
-        z_y = VGroup(*[caption(f"{v:.2f}", size=P.TINY_SIZE).next_to(zoom.c2p(1, v), LEFT, buff=0.12)
-                       for v in (lo, hi)])
-        z_curve = VMobject(stroke_color=colors["shuffled"], stroke_width=3)
-        z_curve.set_points_as_corners([zoom.c2p(e, c) for e, c in zip(epochs[1:], sc)])
-        self.play(Create(zoom), FadeIn(z_title, z_x, z_y), run_time=1.0)
-        self.play(Create(z_curve), run_time=2.5, rate_func=rate_functions.linear)
-        creep = caption(f"{sc[0]:.3f} after epoch 1, {sc[-1]:.3f} after epoch {last}:\ncreeping down, almost in a line",
-                        size=P.TINY_SIZE, color=P.TEXT).next_to(z_x, DOWN, buff=0.2)
+    def zoom_in_on_the_shuffled_run(self, shown):
+        epochs, costs = shown.epochs[1:], shown.shuffled_cost[1:]
+        last = int(epochs[-1])
+        low, high = float(costs.min()), float(costs.max())
+        pad = max((high - low) * 0.1, 1e-4)
+        zoom = PlotAxes((int(epochs[0]), last), (low - pad, high + pad), *self.ZOOM_SIZE, most_ticks=3,
+                        x_ticks=sorted({int(epochs[0]), last}), y_ticks=[(low, f"{low:.3f}"), (high, f"{high:.3f}")])
+        zoom.move_to(self.ZOOM_AT)
+        head = caption("shuffled labels, zoomed in", size=palette.TINY_SIZE, color=self.SERIES["shuffled"]).next_to(zoom, UP, buff=0.15)
+        curve = VMobject(stroke_color=self.SERIES["shuffled"], stroke_width=3).set_points_as_corners(zoom.to_scene(epochs, costs))
+        self.play(Create(zoom), FadeIn(head), run_time=1.0)
+        self.play(Create(curve), run_time=2.5, rate_func=rate_functions.linear)
+        creep = caption(f"{costs[0]:.3f} after epoch {int(epochs[0])}, {costs[-1]:.3f} after epoch {last}",
+                        size=palette.TINY_SIZE, color=palette.TEXT).next_to(zoom, DOWN, buff=0.2)
         self.play(FadeIn(creep), run_time=0.8)
         self.wait(1.0)
 
-        # --- how many of its own training labels each run gets right ---------------------------------------
-        acc_head = caption(f"training images it labels the way\nit was taught, after epoch {last}:", size=P.TINY_SIZE)
-        acc_rows = VGroup(*[caption(f"{text}: {m[f'{key}_accuracy'][-1]:.1%}", size=P.SMALL_SIZE, color=colors[key])
-                            for key, text in (("true", "true labels"), ("shuffled", "shuffled labels"))])
-        acc_rows.arrange(DOWN, buff=0.1)
-        acc = VGroup(acc_head, acc_rows).arrange(DOWN, buff=0.15).move_to([3.85, -2.65, 0])
-        self.play(FadeIn(acc), run_time=0.8)
+    def compare_what_they_learned(self, shown):
+        last = int(shown.epochs[-1])
+        rows = VGroup(*[caption(f"{key} labels: {getattr(shown, f'{key}_accuracy')[-1]:.1%}", color=self.SERIES[key])
+                        for key in ("true", "shuffled")]).arrange(DOWN, buff=0.1)
+        accuracy = VGroup(caption(f"training images it labels the way\nit was taught, after epoch {last}:",
+                                  size=palette.TINY_SIZE), rows).arrange(DOWN, buff=0.15).move_to([3.85, -2.65, 0])
+        self.play(FadeIn(accuracy), run_time=0.8)
         self.wait(3.0)
+
+
+# The lesson's order (../shared/lessons.md): tests, benchmarks, docs and the lecture tools read this.
+SCENES = (TrainingAndTestData, CostOfOneExample, AverageCost, BallDownhill, ManyValleys, LearningRate,
+          DownhillDirection, GradientVector, GradientNudging, TestAccuracy, HiddenWeights, RandomNoiseInput,
+          MemorizationCurves)

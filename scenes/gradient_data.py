@@ -1,7 +1,10 @@
-"""What the chapter 2 scenes show, gathered from netcore: the cost of one example and of the training
-set, the gradient as a vector, the trained network on test images, its first-layer weights, its answer
-to noise, and memorisation with shuffled labels. The scenes in ``gradient.py`` only format these, and
-the tests check them against netcore directly.
+"""What each chapter-2 scene shows, gathered from netcore: one function per scene, each returning one
+frozen dataclass with named fields. ``scenes/gradient.py`` only lays these out and formats them; the
+tests compare them with netcore directly.
+
+Every function reads the runs through ``scenes.kit.data`` (the lesson's run, the full-batch descent,
+the two minima, or a user's ``NETCORE_TRACE``), so every field holds for the replayed run. Optional
+``trace`` / ``data`` arguments let a notebook or a test pass its own.
 """
 
 from __future__ import annotations
@@ -10,18 +13,29 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes.kit import data as kd
+from netcore import closed_form
+from netcore.descent import DescentPath
+from netcore.landscape import Landscape
+from netcore.network import Network, targets
+from netcore.runs import RunSpec
+from netcore.slices import Slice
+from scenes.kit import data as kit_data
+
+__all__ = [
+    "LabelledData", "training_and_test_data", "ExampleCost", "OneExampleCost", "cost_of_one_example",
+    "AverageCost", "average_cost", "DescentOnSurface", "descent_on_surface", "Valleys", "many_valleys",
+    "LearningRates", "learning_rates", "Bowl", "downhill_direction", "GradientEntries", "gradient_vector",
+    "Nudging", "gradient_nudging", "TestSetAnswers", "test_set_answers", "HiddenWeights", "hidden_weights",
+    "NoiseAnswer", "random_noise_input", "Memorization", "memorization_curves", "first_of_digit",
+]
 
 
-def run_spec_of(trace, **changes):
-    """The RunSpec that reproduces ``trace`` (its network and hyperparameters), with ``changes``."""
-    from netcore.runs import RunSpec
+def _lesson(trace):
+    return trace if trace is not None else kit_data.trace("lesson")
 
-    n, h = trace.meta["network"], trace.meta["hyperparameters"]
-    spec = RunSpec(sizes=tuple(n["sizes"]), activation=n["activation"], cost=n["cost"], init=n["init"],
-                   method=trace.meta["method"], epochs=h["epochs"], batch_size=h["batch_size"], eta=h["eta"],
-                   seed=n["seed"], labels=trace.meta["data"].get("labels", "true"))
-    return spec.with_(**changes)
+
+def _data(data):
+    return data if data is not None else kit_data.dataset()
 
 
 def first_of_digit(labels, digit: int) -> int:
@@ -29,7 +43,35 @@ def first_of_digit(labels, digit: int) -> int:
     return int(np.flatnonzero(np.asarray(labels) == digit)[0])
 
 
-@dataclass
+def run_spec_of(trace, **changes) -> RunSpec:
+    """The RunSpec that reproduces ``trace`` (its network and hyperparameters), with ``changes``."""
+    return RunSpec.from_trace(trace, **changes)
+
+
+# --- TrainingAndTestData --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LabelledData:
+    """A seeded mix of real training and test images, and the sizes of both sets."""
+
+    images: np.ndarray  # (n, 784) in the order they are shown
+    labels: np.ndarray  # (n,)
+    is_training: np.ndarray  # (n,) bool: from the training set (else the test set)
+    n_train: int
+    n_test: int
+
+
+def training_and_test_data(n_train_shown: int = 16, n_test_shown: int = 8, data=None) -> LabelledData:
+    """The first training and test images, mixed by a seeded permutation."""
+    d = _data(data)
+    images = np.concatenate([d.x_train[:n_train_shown], d.x_test[:n_test_shown]])
+    labels = np.concatenate([d.y_train[:n_train_shown], d.y_test[:n_test_shown]])
+    is_training = np.arange(len(images)) < n_train_shown
+    order = np.random.default_rng(0).permutation(len(images))
+    return LabelledData(images[order], labels[order], is_training[order], len(d.x_train), len(d.x_test))
+
+
+# --- CostOfOneExample -----------------------------------------------------------------------------
+@dataclass(frozen=True)
 class ExampleCost:
     """One training example through one network: outputs, desired outputs, squared differences, cost."""
 
@@ -38,58 +80,206 @@ class ExampleCost:
     outputs: np.ndarray  # (10,) the network's output activations
     desired: np.ndarray  # (10,) one-hot
     squares: np.ndarray  # (10,) (output - desired)^2
-    cost: float  # netcore's cost of this example
+    cost: float  # netcore's cost of this example (the sum of squares for the quadratic cost)
 
     @property
     def answer(self) -> int:
         return int(np.argmax(self.outputs))
 
 
-def example_cost(net, data, index: int) -> ExampleCost:
-    from netcore.network import targets
-
+def example_cost(net: Network, data, index: int) -> ExampleCost:
     x, y = data.x_train[index:index + 1], data.y_train[index:index + 1]
     out = net.feedforward(x)[0]
     desired = targets(y, net.sizes[-1])[0]
     return ExampleCost(index, int(y[0]), out, desired, (out - desired) ** 2, float(net.example_costs(x, y)[0]))
 
 
-def cost_of_one_example_data(trace=None, data=None, digit: int = 3):
-    """The first training image of ``digit`` through the network at step 0 (random weights) and at the
-    end of the run (trained)."""
-    trace = trace if trace is not None else kd.trace("lesson")
-    data = data if data is not None else kd.dataset()
+@dataclass(frozen=True)
+class OneExampleCost:
+    """The first training image of a digit through the network at step 0 and after training."""
+
+    image: np.ndarray
+    network: Network  # at step 0 (random weights)
+    start: ExampleCost
+    end: ExampleCost
+    steps_trained: int
+    cost_name: str  # "quadratic" or "cross_entropy": what the sum is
+
+
+def cost_of_one_example(trace=None, data=None, digit: int = 3) -> OneExampleCost:
+    trace, data = _lesson(trace), _data(data)
     i = first_of_digit(data.y_train, digit)
-    return example_cost(trace.network(0), data, i), example_cost(trace.network(-1), data, i)
+    net0 = trace.network(0)
+    return OneExampleCost(data.x_train[i], net0, example_cost(net0, data, i), example_cost(trace.network(-1), data, i),
+                          int(trace.snapshot_steps[-1]), net0.cost_name)
 
 
-def average_cost_data(trace=None, data=None, n_examples: int = 5):
-    """Costs of the first ``n_examples`` training images at step 0, the average cost over the whole
-    training set at step 0 and at the end (the trace's recorded full training cost), parameters."""
-    trace = trace if trace is not None else kd.trace("lesson")
-    data = data if data is not None else kd.dataset()
+# --- AverageCost ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AverageCost:
+    """Single costs of the first examples at step 0; the whole training set's average at the start and
+    end of the run (the trace's recorded full training cost) and the parameters there."""
+
+    images: np.ndarray  # (n, 784) the first training images
+    costs: np.ndarray  # (n,) their costs at step 0
+    n_train: int
+    n_params: int
+    average_start: float
+    average_end: float
+    params_start: np.ndarray
+    params_end: np.ndarray
+    step_end: int
+
+
+def average_cost(trace=None, data=None, n_examples: int = 5) -> AverageCost:
+    trace, data = _lesson(trace), _data(data)
     net0 = trace.network(0)
     x, y = data.x_train[:n_examples], data.y_train[:n_examples]
-    return {
-        "indices": np.arange(n_examples), "costs": net0.example_costs(x, y),
-        "n_train": len(data.x_train), "n_params": net0.n_params,
-        "average_start": float(trace.snapshot_cost[0]), "average_end": float(trace.snapshot_cost[-1]),
-        "params_start": trace.snapshot_params[0], "params_end": trace.snapshot_params[-1],
-        "step_end": int(trace.snapshot_steps[-1]),
-    }
+    return AverageCost(x, net0.example_costs(x, y), len(data.x_train), net0.n_params,
+                       float(trace.snapshot_cost[0]), float(trace.snapshot_cost[-1]),
+                       trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]))
 
 
-def param_name(net, i: int) -> str:
-    """LaTeX name of flat parameter ``i``: w^{(l)}_{j,k} (into layer l from neuron k) or b^{(l)}_j."""
-    for l, (w, b) in enumerate(net.slices):
-        if w.start <= i < w.stop:
-            j, k = divmod(i - w.start, net.shapes[l][1])
-            return rf"w^{{({l + 1})}}_{{{j},{k}}}"
-        if b.start <= i < b.stop:
-            return rf"b^{{({l + 1})}}_{{{i - b.start}}}"
-    raise IndexError(i)
+# --- BallDownhill ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DescentOnSurface:
+    """A run's snapshots on the real cost surface of its plane: plane coordinates, steps, true costs,
+    the true gradients projected into the plane, and what the captions say about the run."""
+
+    landscape: Landscape
+    coords: np.ndarray  # (S, 2)
+    steps: np.ndarray  # (S,)
+    costs: np.ndarray  # (S,) the true full training cost at each snapshot
+    gradients: np.ndarray  # (S, 2)
+    n_params: int
+    explained_variance: float  # the share of the path's movement the plane holds
+    method: str  # "full_batch" or "sgd"
+    batch_size: int
+    eta: float
+    n_train: int
 
 
+def descent_on_surface(name: str = "descent") -> DescentOnSurface:
+    trace, land = kit_data.trace(name), kit_data.landscape(name)
+    path = land.trace_path(0)
+    h = trace.meta["hyperparameters"]
+    return DescentOnSurface(land, path["coords"], path["step"], path["cost"], path["gradient"],
+                            trace.snapshot_params.shape[1], float(land.meta["explained_variance"]),
+                            trace.meta["method"], int(h["batch_size"]), float(h["eta"]),
+                            int(trace.meta["data"]["n_train"]))
+
+
+# --- ManyValleys ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Valleys:
+    """The real cost along the line through two trained networks, its valleys, and balls rolled on it.
+
+    ``y_top``: the top of the shown cost range, from the costs the balls start and settle at (the
+    line's far ends can be far higher; ``clipped`` says the curve leaves the picture there)."""
+
+    slice: Slice
+    balls: tuple  # netcore DescentPaths
+    ball_eta: float
+    seeds: tuple
+    valley_t: np.ndarray
+    valley_cost: np.ndarray
+    balls_in_valley: tuple  # per valley, how many balls settled there
+    ridge: tuple | None  # (t, cost) of the highest point between the two minima, or None
+    y_top: float
+    clipped: bool
+
+
+def _shown_top(values, cost) -> tuple[float, bool]:
+    """A top for the cost axis that shows ``values`` with room, and whether the curve exceeds it."""
+    values = np.asarray([v for v in values if np.isfinite(v)], float)
+    top = float(min(np.max(cost), 1.25 * np.max(values)))
+    return top, bool(np.max(cost) > top * (1 + 1e-9))
+
+
+def many_valleys(name: str = "minima") -> Valleys:
+    sl = kit_data.slice_(name)
+    balls = tuple(sl.balls)
+    ridge = (float(sl.meta["ridge_t"]), float(sl.meta["ridge_cost"])) if len(sl.valley_t) >= 2 else None
+    shown = [p.costs[0] for p in balls] + [p.costs[-1] for p in balls] + list(sl.valley_cost)
+    if ridge is not None:
+        shown.append(ridge[1])
+    top, clipped = _shown_top(shown, sl.cost)
+    counts = tuple(sum(1 for b in balls if getattr(b, "valley", -1) == v) for v in range(len(sl.valley_t)))
+    return Valleys(sl, balls, float(sl.meta["ball_eta"]), tuple(t["seed"] for t in sl.meta["traces"]),
+                   np.asarray(sl.valley_t), np.asarray(sl.valley_cost), counts, ridge, top, clipped)
+
+
+# --- LearningRate ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LearningRates:
+    """The same start on the same slice at netcore's learning rates, in a window around one valley."""
+
+    slice: Slice
+    paths: tuple  # DescentPaths, smallest eta first
+    kinds: tuple  # netcore's label of each rate: "creep", "good", "overshoot", "diverge"
+    start: float
+    window: tuple  # (t_lo, t_hi)
+    cost_range: tuple  # (lo, hi) of the cost inside the window
+
+
+def learning_rates(name: str = "minima", half_width: float = 0.25) -> LearningRates:
+    sl = kit_data.slice_(name)
+    rates = tuple(sl.rates)
+    kinds = tuple(sl.meta.get("rate_labels", [f"rate {i}" for i in range(len(rates))]))
+    vt = float(sl.valley_t[int(sl.meta.get("rate_valley", 0))])
+    lo, hi = max(float(sl.t[0]), vt - half_width), min(float(sl.t[-1]), vt + half_width)
+    inside = (sl.t >= lo) & (sl.t <= hi)
+    return LearningRates(sl, rates, kinds, float(rates[0].positions[0, 0]), (lo, hi),
+                         (float(sl.cost[inside].min()), float(sl.cost[inside].max())))
+
+
+# --- DownhillDirection ----------------------------------------------------------------------------
+class ClosedFormLand:
+    """netcore's closed form C = 3/2 x^2 + 1/2 y^2 with the interface ``LandscapeView`` draws from.
+
+    The surface is drawn over the ellipse C <= ``rim`` (a polar grid, so the bowl has a level rim);
+    ``alphas``, ``betas``, ``cost`` are netcore's rectilinear grid over the same box (for contours)."""
+
+    def __init__(self, rim: float = 3.5, n_r: int = 12, n_theta: int = 48):
+        half_x, half_y = np.sqrt(2 * rim / 3), np.sqrt(2 * rim)  # the rim's half-axes
+        radius, angle = np.meshgrid(np.linspace(0, 1, n_r + 1), np.linspace(0, 2 * np.pi, n_theta + 1), indexing="ij")
+        xs, ys = half_x * radius * np.cos(angle), half_y * radius * np.sin(angle)
+        self.surface_grid = (xs, ys, closed_form.cost(xs, ys))
+        grid_x, grid_y, grid_cost = closed_form.surface(extent=half_y, resolution=81)
+        keep = np.abs(grid_x) <= half_x * 1.001
+        self.alphas, self.betas, self.cost = grid_x[keep], grid_y, grid_cost[keep]
+        self.rim = rim
+
+    def height(self, a, b):
+        return closed_form.cost(a, b)
+
+    def gradient(self, a, b):
+        return closed_form.gradient(a, b)
+
+
+@dataclass(frozen=True)
+class Bowl:
+    """The lesson's two-input cost, a point, its gradient, a gentler point, and a descent from the point."""
+
+    land: ClosedFormLand
+    point: np.ndarray  # (1, 1)
+    gradient: np.ndarray  # netcore: (3, 1)
+    gentle_point: np.ndarray
+    gentle_gradient: np.ndarray
+    path: DescentPath
+    path_gradients: np.ndarray  # (S, 2) the gradient at each step of the path
+    contour_levels: tuple  # the cost at (s, s) for a few s: level lines through the diagonal
+
+
+def downhill_direction(point=(1.0, 1.0), gentle_point=(-0.45, -0.75), eta: float = 0.15) -> Bowl:
+    p0, p1 = np.array(point, float), np.array(gentle_point, float)
+    path = closed_form.descent(tuple(p0), eta=eta)
+    levels = tuple(float(closed_form.cost(s, s)) for s in (0.25, 0.5, 1.0, 1.3))
+    return Bowl(ClosedFormLand(), p0, closed_form.gradient(*p0), p1, closed_form.gradient(*p1), path,
+                closed_form.gradient(path.positions[:, 0], path.positions[:, 1]), levels)
+
+
+# --- GradientVector -------------------------------------------------------------------------------
 SIZE_WORDS = ((0.3, "a lot"), (0.03, "somewhat"), (0.0, "a little"))  # |entry| / largest |entry|
 
 
@@ -100,11 +290,24 @@ def size_word(relative: float) -> str:
     return SIZE_WORDS[-1][1]
 
 
-def gradient_vector_data(trace=None, snapshot: int = 0):
-    """The flat parameters and minus the full-cost gradient at a snapshot, and six entries to show:
-    for each size class ("a lot", "somewhat", "a little", relative to the largest entry) and each
-    sign, the median entry of that class and sign; in parameter order."""
-    trace = trace if trace is not None else kd.trace("lesson")
+@dataclass(frozen=True)
+class GradientEntries:
+    """The flat parameters and minus the full-cost gradient at a snapshot, and the entries to show:
+    for each size class and each sign, the median entry of that class and sign, in parameter order."""
+
+    params: np.ndarray
+    neg_grad: np.ndarray
+    largest: float  # the largest |entry| of minus the gradient
+    indices: np.ndarray  # the entries shown, ascending
+    names: tuple  # LaTeX names: w^{(l)}_{j,k} or b^{(l)}_j
+    words: tuple  # "a lot" / "somewhat" / "a little"
+    step: int
+    cost: float
+    n_params: int
+
+
+def gradient_vector(trace=None, snapshot: int = 0) -> GradientEntries:
+    trace = _lesson(trace)
     params = trace.snapshot_params[snapshot]
     neg_grad = -trace.snapshot_grad[snapshot]
     size = np.abs(neg_grad)
@@ -120,61 +323,130 @@ def gradient_vector_data(trace=None, snapshot: int = 0):
                 chosen.append(int(idx[len(idx) // 2]))
     chosen = np.array(sorted(chosen))
     net = trace.network(snapshot)
-    return {"params": params, "neg_grad": neg_grad, "largest": largest, "indices": chosen,
-            "names": [param_name(net, i) for i in chosen],
-            "words": [size_word(r) for r in rel[chosen]], "step": int(trace.snapshot_steps[snapshot]),
-            "cost": float(trace.snapshot_cost[snapshot]), "n_params": len(params)}
+    return GradientEntries(params, neg_grad, largest, chosen, tuple(net.param_name(int(i)) for i in chosen),
+                           tuple(size_word(r) for r in rel[chosen]), int(trace.snapshot_steps[snapshot]),
+                           float(trace.snapshot_cost[snapshot]), len(params))
 
 
-def shown_test_images(trace=None, data=None, n_shown: int = 60):
-    """The trained network on the first ``n_shown`` test images: guesses, running correct count; the
-    running correct count over the whole test set, and its accuracy there."""
-    trace = trace if trace is not None else kd.trace("lesson")
-    data = data if data is not None else kd.dataset()
+# --- GradientNudging ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Nudging:
+    """The lesson's run snapshot by snapshot: parameters, steps, full training costs, and one image."""
+
+    network: Network  # at step 0
+    params: np.ndarray  # (S, P)
+    steps: np.ndarray  # (S,)
+    costs: np.ndarray  # (S,)
+    image: np.ndarray
+    eta: float
+    batch_size: int
+    method: str
+
+
+def gradient_nudging(trace=None, data=None, digit: int = 3) -> Nudging:
+    trace, data = _lesson(trace), _data(data)
+    h = trace.meta["hyperparameters"]
+    return Nudging(trace.network(0), trace.snapshot_params, trace.snapshot_steps, trace.snapshot_cost,
+                   data.x_train[first_of_digit(data.y_train, digit)], float(h["eta"]), int(h["batch_size"]),
+                   trace.meta["method"])
+
+
+# --- TestAccuracy ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TestSetAnswers:
+    """The trained network on the first ``n_shown`` test images, then on the whole test set."""
+
+    images: np.ndarray  # (n_shown, 784)
+    guesses: np.ndarray
+    labels: np.ndarray
+    correct: np.ndarray  # bool
+    running: np.ndarray  # running count of correct answers over the shown images
+    running_all: np.ndarray  # ... over the whole test set
+    n_shown: int
+    n_test: int
+    full_accuracy: float
+
+
+def test_set_answers(trace=None, data=None, n_shown: int = 60) -> TestSetAnswers:
+    trace, data = _lesson(trace), _data(data)
     net = trace.network(-1)
     n_shown = min(n_shown, len(data.x_test))
     x, y = data.x_test[:n_shown], data.y_test[:n_shown]
     guesses = net.predict(x)
     correct = guesses == y
     running_all = np.cumsum(net.predict(data.x_test) == data.y_test)
-    return {"guesses": guesses, "labels": y, "correct": correct, "running": np.cumsum(correct),
-            "running_all": running_all, "n_shown": n_shown, "n_test": len(data.x_test),
-            "full_accuracy": net.accuracy(data.x_test, data.y_test)}
+    return TestSetAnswers(x, guesses, y, correct, np.cumsum(correct), running_all, n_shown, len(data.x_test),
+                   net.accuracy(data.x_test, data.y_test))
 
 
-def hidden_weights_data(trace=None, snapshot: int = -1):
-    """Each first-hidden-layer neuron's 784 incoming weights (rows of W1) at a snapshot."""
-    trace = trace if trace is not None else kd.trace("lesson")
-    return trace.network(snapshot).weights[0].copy()
+
+# --- HiddenWeights --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HiddenWeights:
+    """Each first-hidden-layer neuron's incoming weights at the end of the run, and how far training
+    moved them: the cosine similarity of each neuron's trained weights with its initial ones."""
+
+    weights: np.ndarray  # (n_hidden, 784)
+    similarity_to_start: np.ndarray  # (n_hidden,) cosine similarity with the step-0 weights
+    steps: int
+
+    @property
+    def median_similarity(self) -> float:
+        return float(np.median(self.similarity_to_start))
 
 
-def random_noise_data(trace=None, data=None, seed: int = 0):
+def hidden_weights(trace=None) -> HiddenWeights:
+    trace = _lesson(trace)
+    start, end = trace.network(0).weights[0], trace.network(-1).weights[0]
+    norms = np.linalg.norm(start, axis=1) * np.linalg.norm(end, axis=1)
+    similarity = np.sum(start * end, axis=1) / np.where(norms > 0, norms, 1.0)
+    return HiddenWeights(end.copy(), similarity, int(trace.snapshot_steps[-1]))
+
+
+# --- RandomNoiseInput -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NoiseAnswer:
     """A seeded uniform-noise image through the trained network, and for comparison the first test
-    image labelled with the noise's answer that the network gets right."""
-    trace = trace if trace is not None else kd.trace("lesson")
-    data = data if data is not None else kd.dataset()
+    image with the noise's answer as its label that the network gets right."""
+
+    network: Network
+    seed: int
+    noise: np.ndarray
+    noise_outputs: np.ndarray
+    answer: int
+    real_index: int
+    real_image: np.ndarray
+    real_outputs: np.ndarray
+
+
+def random_noise_input(trace=None, data=None, seed: int = 0) -> NoiseAnswer:
+    trace, data = _lesson(trace), _data(data)
     net = trace.network(-1)
     noise = np.random.default_rng(seed).random(net.sizes[0])
     noise_out = net.feedforward(noise[None])[0]
     answer = int(np.argmax(noise_out))
     right = np.flatnonzero((data.y_test == answer) & (net.predict(data.x_test) == answer))
     k = int(right[0]) if len(right) else first_of_digit(data.y_test, answer)
-    return {"seed": seed, "noise": noise, "noise_outputs": noise_out, "answer": answer,
-            "real_index": k, "real_image": data.x_test[k], "real_outputs": net.feedforward(data.x_test[k:k + 1])[0]}
+    return NoiseAnswer(net, seed, noise, noise_out, answer, k, data.x_test[k],
+                       net.feedforward(data.x_test[k:k + 1])[0])
 
 
-def memorization_data(trace=None, data=None):
-    """Training cost and accuracy per epoch (epoch 0 = before training) of the lesson's run and of the
-    same run on shuffled training labels (same initial weights, same mini-batch order)."""
-    from netcore.memorize import curves
-    from netcore.runs import cached_run
+# --- MemorizationCurves ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Memorization:
+    """Training cost and accuracy per epoch (epoch 0 = before training) of the run and of the same run
+    on shuffled training labels (same initial weights, same mini-batch order)."""
 
-    trace = trace if trace is not None else kd.trace("lesson")
-    data = data if data is not None else kd.dataset()
-    true_spec = run_spec_of(trace, labels="true")
-    shuffled_spec = run_spec_of(trace, labels="shuffled", snapshots=[])
-    shuffled = cached_run(shuffled_spec, data, name="lesson-shuffled", cache_dir=kd.cache_dir(), progress=True)
-    t, s = curves(trace, true_spec, data), curves(shuffled, shuffled_spec, data)
-    n = min(len(t["cost"]), len(s["cost"]))
-    return {"epochs": np.arange(n), "true_cost": t["cost"][:n], "shuffled_cost": s["cost"][:n],
-            "true_accuracy": t["accuracy"][:n], "shuffled_accuracy": s["accuracy"][:n]}
+    epochs: np.ndarray
+    true_cost: np.ndarray
+    shuffled_cost: np.ndarray
+    true_accuracy: np.ndarray
+    shuffled_accuracy: np.ndarray
+
+
+def memorization_curves(trace=None, data=None) -> Memorization:
+    from netcore.memorize import memorization_of
+
+    trace, data = _lesson(trace), _data(data)
+    m = memorization_of(trace, data, cache_dir=kit_data.cache_dir(), progress=True)
+    return Memorization(m.epochs, m.true_cost, m.shuffled_cost, m.true_accuracy, m.shuffled_accuracy)

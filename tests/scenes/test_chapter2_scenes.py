@@ -15,9 +15,11 @@ import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from netcore.network import Network
+from netcore.runs import RunSpec
 from scenes import gradient as g
 from scenes import gradient_data as gd
 from scenes.kit import data as kd
+from scenes.kit import palette
 from scenes.kit.images import grey_rgb, weight_rgb
 from scenes.kit.pixels import PixelImage, pixel_digit, quantise
 
@@ -41,8 +43,7 @@ def rendered(env, rendered_scene):
 
 # --- every scene renders ------------------------------------------------------------------------
 
-SCENES = ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
-          "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]
+SCENES = [scene.__name__ for scene in g.SCENES]
 
 
 @pytest.mark.parametrize("name", SCENES)
@@ -57,7 +58,8 @@ def test_scene_renders(rendered, name):
 # --- the numbers on screen are netcore's --------------------------------------------------------------
 
 def test_cost_of_one_example(env, lesson, rendered):
-    start, end = gd.cost_of_one_example_data()
+    shown = gd.cost_of_one_example()
+    start, end = shown.start, shown.end
     x, y = env.x_train[start.index:start.index + 1], env.y_train[start.index:start.index + 1]
     assert start.label == 3 and y[0] == 3 and start.index == int(np.flatnonzero(env.y_train == 3)[0])
     net0 = lesson.network(0)
@@ -75,26 +77,26 @@ def test_cost_of_one_example(env, lesson, rendered):
 
 
 def test_average_cost(env, lesson, rendered):
-    a = gd.average_cost_data()
+    a = gd.average_cost()
     net0 = lesson.network(0)
-    assert a["n_params"] == net0.n_params == 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 == 13002
-    assert a["n_train"] == len(env.x_train)
-    assert a["average_start"] == pytest.approx(net0.cost(env.x_train, env.y_train), rel=1e-12)
-    assert a["average_end"] == pytest.approx(lesson.network(-1).cost(env.x_train, env.y_train), rel=1e-12)
-    np.testing.assert_allclose(a["costs"], net0.example_costs(env.x_train[:5], env.y_train[:5]))
-    assert rendered("AverageCost").out_num.get_value() == pytest.approx(a["average_end"])
+    assert a.n_params == net0.n_params == 784 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10 == 13002
+    assert a.n_train == len(env.x_train)
+    assert a.average_start == pytest.approx(net0.cost(env.x_train, env.y_train), rel=1e-12)
+    assert a.average_end == pytest.approx(lesson.network(-1).cost(env.x_train, env.y_train), rel=1e-12)
+    np.testing.assert_allclose(a.costs, net0.example_costs(env.x_train[:5], env.y_train[:5]))
+    assert rendered("AverageCost").out_num.get_value() == pytest.approx(a.average_end)
 
 
 def test_gradient_vector(env, lesson, rendered):
-    d = gd.gradient_vector_data()
+    d = gd.gradient_vector()
     net0 = lesson.network(0)
     neg = -net0.gradient(env.x_train, env.y_train)
-    np.testing.assert_allclose(d["neg_grad"], neg, rtol=1e-9, atol=1e-15)
-    np.testing.assert_array_equal(d["params"], net0.params)
-    assert d["n_params"] == 13002 and list(d["indices"]) == sorted(d["indices"])
-    assert d["largest"] == pytest.approx(np.abs(neg).max())
-    for i, word, name in zip(d["indices"], d["words"], d["names"]):
-        rel = abs(d["neg_grad"][i]) / d["largest"]
+    np.testing.assert_allclose(d.neg_grad, neg, rtol=1e-9, atol=1e-15)
+    np.testing.assert_array_equal(d.params, net0.params)
+    assert d.n_params == 13002 and list(d.indices) == sorted(d.indices)
+    assert d.largest == pytest.approx(np.abs(neg).max())
+    for i, word, name in zip(d.indices, d.words, d.names):
+        rel = abs(d.neg_grad[i]) / d.largest
         assert word == ("a lot" if rel >= 0.3 else "somewhat" if rel >= 0.03 else "a little")
         if name.startswith("w"):  # w^{(l)}_{j,k} names the flat entry netcore puts there
             l = int(name[4]) - 1
@@ -103,10 +105,10 @@ def test_gradient_vector(env, lesson, rendered):
         else:
             l, j = int(name[4]) - 1, int(name.split("_{")[1].rstrip("}"))
             assert net0.bias_index(l, j) == i
-    assert {"a lot", "somewhat", "a little"} <= set(d["words"])  # the scene shows every size class
+    assert {"a lot", "somewhat", "a little"} <= set(d.words)  # the scene shows every size class
     scene = rendered("GradientVector")
-    assert [v.get_value() for v in scene.gvals] == pytest.approx(d["neg_grad"][d["indices"]].tolist())
-    assert [v.get_value() for v in scene.pvals] == pytest.approx(d["params"][d["indices"]].tolist())
+    assert [v.get_value() for v in scene.gvals] == pytest.approx(d.neg_grad[d.indices].tolist())
+    assert [v.get_value() for v in scene.pvals] == pytest.approx(d.params[d.indices].tolist())
 
 
 def test_gradient_nudging_ends_on_the_trained_network(lesson, rendered):
@@ -117,22 +119,22 @@ def test_gradient_nudging_ends_on_the_trained_network(lesson, rendered):
 
 
 def test_test_accuracy(env, lesson, rendered):
-    t = gd.shown_test_images(n_shown=g.TestAccuracy.N_SHOWN)
+    t = gd.test_set_answers(n_shown=g.TestAccuracy.N_SHOWN)
     net = lesson.network(-1)
-    n = t["n_shown"]
-    assert t["running"][-1] == round(net.accuracy(env.x_test[:n], env.y_test[:n]) * n)
-    np.testing.assert_array_equal(t["guesses"], net.predict(env.x_test[:n]))
-    assert t["full_accuracy"] == net.accuracy(env.x_test, env.y_test) == lesson.final_test_accuracy
-    assert (~t["correct"]).sum() >= 1  # there are mistakes to pause on
-    np.testing.assert_array_equal(t["running_all"][:n], t["running"])
-    assert t["running_all"][-1] == round(t["full_accuracy"] * t["n_test"])
+    n = t.n_shown
+    assert t.running[-1] == round(net.accuracy(env.x_test[:n], env.y_test[:n]) * n)
+    np.testing.assert_array_equal(t.guesses, net.predict(env.x_test[:n]))
+    assert t.full_accuracy == net.accuracy(env.x_test, env.y_test) == lesson.final_test_accuracy
+    assert (~t.correct).sum() >= 1  # there are mistakes to pause on
+    np.testing.assert_array_equal(t.running_all[:n], t.running)
+    assert t.running_all[-1] == round(t.full_accuracy * t.n_test)
     scene = rendered("TestAccuracy")  # the counter ends on the whole test set: the run's test accuracy
-    assert scene.correct_num.get_value() == t["running_all"][-1]
-    assert scene.total_num.get_value() == t["n_test"] == len(env.x_test)
+    assert scene.correct_num.get_value() == t.running_all[-1]
+    assert scene.total_num.get_value() == t.n_test == len(env.x_test)
 
 
 def test_hidden_weights(lesson, rendered):
-    W = gd.hidden_weights_data()
+    W = gd.hidden_weights().weights
     np.testing.assert_array_equal(W, lesson.network(-1).weights[0])
     np.testing.assert_array_equal(W, lesson.snapshot_params[-1][:784 * 16].reshape(16, 784))  # rows of W1
     scene = rendered("HiddenWeights")
@@ -142,34 +144,34 @@ def test_hidden_weights(lesson, rendered):
 
 
 def test_random_noise_input(env, lesson, rendered):
-    r = gd.random_noise_data(seed=0)
+    r = gd.random_noise_input(seed=0)
     net = lesson.network(-1)
-    np.testing.assert_array_equal(r["noise"], np.random.default_rng(0).random(784))
-    np.testing.assert_allclose(r["noise_outputs"], net.feedforward(r["noise"][None])[0], rtol=0, atol=0)
-    assert r["answer"] == int(np.argmax(r["noise_outputs"]))
-    assert env.y_test[r["real_index"]] == r["answer"] == net.predict(env.x_test[r["real_index"]][None])[0]
+    np.testing.assert_array_equal(r.noise, np.random.default_rng(0).random(784))
+    np.testing.assert_allclose(r.noise_outputs, net.feedforward(r.noise[None])[0], rtol=0, atol=0)
+    assert r.answer == int(np.argmax(r.noise_outputs))
+    assert env.y_test[r.real_index] == r.answer == net.predict(env.x_test[r.real_index][None])[0]
     scene = rendered("RandomNoiseInput")  # ends on the real image's outputs
-    assert [o.get_value() for o in scene.outs] == pytest.approx(r["real_outputs"].tolist())
+    assert [o.get_value() for o in scene.outs] == pytest.approx(r.real_outputs.tolist())
 
 
 def test_memorization(env, lesson):
     from netcore.memorize import curves
 
-    m = gd.memorization_data()
-    spec = gd.run_spec_of(lesson)
+    m = gd.memorization_curves()
+    spec = RunSpec.from_trace(lesson)
     assert spec.key(env) == kd.spec("lesson").key(env)  # the lesson's run, recovered from its trace
     true = curves(lesson, spec, env)
-    np.testing.assert_array_equal(m["true_cost"], true["cost"])
-    assert m["true_cost"][0] == lesson.snapshot_cost[0]
-    assert len(m["epochs"]) == lesson.meta["hyperparameters"]["epochs"] + 1
-    assert m["true_cost"][-1] < 0.5 * m["shuffled_cost"][-1]
-    assert m["shuffled_accuracy"][-1] < m["true_accuracy"][-1]
+    np.testing.assert_array_equal(m.true_cost, true["cost"])
+    assert m.true_cost[0] == lesson.snapshot_cost[0]
+    assert len(m.epochs) == lesson.meta["hyperparameters"]["epochs"] + 1
+    assert m.true_cost[-1] < 0.5 * m.shuffled_cost[-1]
+    assert m.shuffled_accuracy[-1] < m.true_accuracy[-1]
 
 
 def test_shuffled_run_shares_the_initial_weights(env, lesson):
     from netcore.runs import cached_run
 
-    spec = gd.run_spec_of(lesson, labels="shuffled", snapshots=[])
+    spec = RunSpec.from_trace(lesson, labels="shuffled", snapshots=[])
     shuffled = cached_run(spec, env, name="lesson-shuffled", cache_dir=kd.cache_dir(), progress=False)
     assert shuffled.meta["data"]["labels"] == "shuffled"
     np.testing.assert_array_equal(shuffled.snapshot_params[0], lesson.snapshot_params[0])
@@ -194,7 +196,7 @@ def test_pixel_image_covers_every_pixel_once(env):
 
 # --- one frame against its reference frame ----------------------------------------------------------------
 
-@frames_comparison(base_scene=g.TrainingAndTestData, background_color=str(g.P.BACKGROUND))
+@frames_comparison(base_scene=g.TrainingAndTestData, background_color=str(palette.BACKGROUND))
 @pytest.mark.usefixtures("scene_data")
 def test_training_and_test_data_frame(scene):
     """The last frame: real labelled images sorted into training and test data (data only, no run)."""
