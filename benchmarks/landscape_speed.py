@@ -20,12 +20,11 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from netcore import load_mnist  # noqa: E402
-from netcore.affine_cost import default_workers  # noqa: E402
-from netcore.landscape import build_landscape  # noqa: E402
-from netcore.runs import RunSpec, train_spec  # noqa: E402
+from netcore import load_mnist
+from netcore.affine_cost import default_workers
+from netcore.landscape import build_landscape
+from netcore.runs import RunSpec, train_spec
 
 
 def main(argv=None):

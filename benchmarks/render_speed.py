@@ -10,7 +10,7 @@ computed once before timing, so training is not counted.
 Targets: BallDownhill at -qh <= 3 s per video second, at -ql <= 1.
 
 Run: .venv/bin/python benchmarks/render_speed.py [--scenes BallDownhill ManyValleys] [--qualities l h]
-     [--repeats 3] [--file scenes/gradient.py]   (default: the four descent scenes)     (NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
+     [--repeats 3] [--file scenes/gradient.py] [--compare DIR]   (default: the four descent scenes)     (NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
 """
 
 from __future__ import annotations
@@ -27,8 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCENT = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]  # the default
-SCENES = DESCENT + ["TrainingAndTestData", "CostOfOneExample", "AverageCost", "GradientVector", "GradientNudging",
-           "TestAccuracy", "HiddenWeights", "RandomNoiseInput", "MemorizationCurves"]  # the rest of chapter 2
+
+
+def chapter_scenes() -> list[str]:
+    """Every chapter-2 scene, in the lesson's order (``scenes.gradient.SCENES``)."""
+    from scenes.gradient import SCENES
+
+    return [scene.__name__ for scene in SCENES]
 TARGETS = {("BallDownhill", "h"): 3.0, ("BallDownhill", "l"): 1.0}
 
 
@@ -53,12 +58,17 @@ def warm_up(scenes) -> None:
         kd.trace("lesson")
 
 
-def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradient.py") -> tuple[float, float, Path]:
+def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradient.py",
+                root: Path = ROOT) -> tuple[float, float, Path]:
+    """Render ``scene`` of ``root``'s ``file`` (``root``: this checkout or another one, e.g. a git
+    worktree of an older commit, whose lesson file then imports its own kit) with this checkout's
+    manim; returns wall time, CPU time and the video."""
     cmd = [str(ROOT / ".venv" / "bin" / "manim"), f"-q{quality}", "--disable_caching", "--progress_bar", "none",
            "--media_dir", str(media), file, scene]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -72,32 +82,38 @@ def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradi
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--scenes", nargs="+", default=DESCENT, choices=SCENES)
+    ap.add_argument("--scenes", nargs="+", default=DESCENT, choices=chapter_scenes())
     ap.add_argument("--file", default="scenes/gradient.py", help="scene file, relative to the repo root")
     ap.add_argument("--qualities", nargs="+", default=["l", "h"], choices=["l", "m", "h", "p", "k"])
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--compare", metavar="DIR", help="another checkout (e.g. `git worktree add /tmp/before REV`): "
+                    "its scenes are rendered in turn with this one's, side by side in every round")
     args = ap.parse_args(argv)
 
+    roots = [("this", ROOT)] + ([("other", Path(args.compare).resolve())] if args.compare else [])
     warm_up(args.scenes)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start; median of {args.repeats}")
-    print(f"{'scene':<18} {'q':<2} {'video s':>8} {'wall s':>8} {'cpu s':>8} {'wall/video':>11} {'cpu/video':>10}  target")
+    print(f"{'scene':<18} {'q':<2} {'tree':<6} {'video s':>8} {'wall s':>8} {'cpu s':>8} {'wall/video':>11} {'cpu/video':>10}  target")
     rows = []
     for scene in args.scenes:
         for q in args.qualities:
-            walls, cpus, length = [], [], None
+            walls, cpus, length = {name: [] for name, _ in roots}, {name: [] for name, _ in roots}, {}
             for _ in range(args.repeats):
-                with tempfile.TemporaryDirectory(prefix="render-speed-") as tmp:
-                    wall, cpu, video = render_once(scene, q, Path(tmp), args.file)
-                    length = video_seconds(video)
-                walls.append(wall)
-                cpus.append(cpu)
-            wall, cpu = statistics.median(walls), statistics.median(cpus)
-            target = TARGETS.get((scene, q))
-            ratio = wall / length
-            verdict = "" if target is None else (f"<= {target:g} {'ok' if ratio <= target else 'MISSED'}")
-            rows.append((scene, q, ratio, target))
-            print(f"{scene:<18} {q:<2} {length:8.1f} {wall:8.1f} {cpu:8.1f} {ratio:11.2f} {cpu / length:10.2f}  {verdict}",
-                  flush=True)
+                for name, root in roots:  # interleaved: drift of the machine's speed hits both alike
+                    with tempfile.TemporaryDirectory(prefix="render-speed-") as tmp:
+                        wall, cpu, video = render_once(scene, q, Path(tmp), args.file, root)
+                        length[name] = video_seconds(video)
+                    walls[name].append(wall)
+                    cpus[name].append(cpu)
+            for name, _ in roots:
+                wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+                target = TARGETS.get((scene, q)) if name == "this" else None
+                ratio = wall / length[name]
+                verdict = "" if target is None else (f"<= {target:g} {'ok' if ratio <= target else 'MISSED'}")
+                if name == "this":
+                    rows.append((scene, q, ratio, target))
+                print(f"{scene:<18} {q:<2} {name:<6} {length[name]:8.1f} {wall:8.1f} {cpu:8.1f} {ratio:11.2f} "
+                      f"{cpu / length[name]:10.2f}  {verdict}", flush=True)
     print(f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine slows wall times)")
     return 0 if all(t is None or r <= t for _, _, r, t in rows) else 1
 

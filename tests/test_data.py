@@ -10,7 +10,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from mnist_fakes import (SHARED_MNIST, fake_arrays, idx_bytes, idx_path,  # noqa: I001  (puts netcore on sys.path)
+from mnist_fakes import (SHARED_MNIST, fake_arrays, idx_bytes, idx_path,
                          write_idx_folder, write_npz, write_pickle)
 
 import netcore.data

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mnist_fakes import SHARED_MNIST, md5s, write_idx_folder  # noqa: I001  (also puts netcore on sys.path)
+from mnist_fakes import SHARED_MNIST, md5s, write_idx_folder
 
 import netcore
 from netcore import cli, download

@@ -4,7 +4,7 @@ recorded run really used."""
 import numpy as np
 import pytest
 
-from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
+from mnist_fakes import SHARED_MNIST
 
 from netcore import load_mnist
 from netcore.errors import NetcoreError

@@ -6,7 +6,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
+from mnist_fakes import SHARED_MNIST
 
 from netcore import cli, load_mnist
 from netcore.affine_cost import AffineCost

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mnist_fakes import SHARED_MNIST  # noqa: I001  (puts netcore on sys.path)
+from mnist_fakes import SHARED_MNIST
 
 from netcore import cli, load_mnist, plots
 from netcore.colors import weight_colors
