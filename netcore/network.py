@@ -182,11 +182,21 @@ class Network:
         return float(np.mean(self.predict(x) == np.asarray(y)))
 
     # --- cost -------------------------------------------------------------------------------------
-    def example_costs_from(self, z_out, a_out, y) -> np.ndarray:
+    def output_cost_terms(self, z_out, a_out, y) -> np.ndarray:
+        """Each output neuron's share of each example's cost ``(n, n_out)``: ``(a - y)^2`` for the
+        quadratic cost, ``-[y ln a + (1 - y) ln(1 - a)]`` for cross-entropy; a row sums to the example's cost."""
         if self.cost_name == "quadratic":
-            return np.sum((a_out - y) ** 2, axis=1)
+            return (a_out - y) ** 2
         # -[y ln s(z) + (1-y) ln(1-s(z))] = softplus(z) - y z, exact and stable
-        return np.sum(np.logaddexp(0.0, z_out) - y * z_out, axis=1)
+        return np.logaddexp(0.0, z_out) - y * z_out
+
+    def example_costs_from(self, z_out, a_out, y) -> np.ndarray:
+        return np.sum(self.output_cost_terms(z_out, a_out, y), axis=1)
+
+    def example_output_costs(self, x, y) -> np.ndarray:
+        """Each output neuron's share of each example's cost ``(n, n_out)`` (see ``output_cost_terms``)."""
+        zs, acts = self.forward(x)
+        return self.output_cost_terms(zs[-1], acts[-1], targets(y, self.sizes[-1]))
 
     def example_costs(self, x, y) -> np.ndarray:
         """Cost of each example ``(n,)``; ``y`` integer labels or one-hot."""

@@ -134,6 +134,7 @@ class CostOfOneExample(Scene):
     TABLE = Table({"digit": -6.3, "neuron": -5.75, "out": -4.7, "desired": -3.45, "expr": -1.1, "square": 1.5},
                   top=2.38, row_height=0.5)
     NUMBER_SIZE = palette.SMALL_SIZE
+    CONFIDENT = 0.8  # an answer's output at least this high is called confident
 
     def construct(self):
         shown = gradient_data.cost_of_one_example()
@@ -176,17 +177,21 @@ class CostOfOneExample(Scene):
         self.wait(0.8)
 
     def square_the_differences(self, shown):
-        table, size = self.TABLE, self.NUMBER_SIZE
+        """Each output's share of the cost: (output - desired)^2, or for a cross-entropy trace its term."""
+        table, size, quadratic = self.TABLE, self.NUMBER_SIZE, shown.cost_name == "quadratic"
         rows, self.squares, self.expr_outs = VGroup(), VGroup(), VGroup()
         for i, (a, y, s) in enumerate(zip(shown.start.outputs, shown.start.desired, shown.start.squares)):
             a_num = number(a, places=3, size=size)
-            parts = VGroup(label("(", size=size), a_num, label("\u2212", size=size), integer(y, size=size),
-                           label(")\u00b2 =", size=size)).arrange(RIGHT, buff=0.08)
-            rows.add(parts.move_to(table.cell("expr", i)))
+            if quadratic:
+                rows.add(VGroup(label("(", size=size), a_num, label("\u2212", size=size), integer(y, size=size),
+                                label(")\u00b2 =", size=size)).arrange(RIGHT, buff=0.08).move_to(table.cell("expr", i)))
+                self.expr_outs.add(a_num)
             self.squares.add(number(s, places=3, size=size, color=palette.COST).move_to(table.cell("square", i)))
-            self.expr_outs.add(a_num)
-        header = caption("(output \u2212 desired)\u00b2").move_to((table.header("expr") + table.header("square")) / 2)
-        on_baseline(self.h_out, header)
+        header = (caption("(output \u2212 desired)\u00b2") if quadratic
+                  else math(r"-[y \ln a + (1-y) \ln(1-a)]", size=palette.SMALL_SIZE * 1.2, color=palette.DIM_TEXT))
+        header.move_to((table.header("expr") + table.header("square")) / 2)
+        if quadratic:
+            on_baseline(self.h_out, header)
         self.play(FadeIn(header), LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05), run_time=1.4)
         self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in self.squares], lag_ratio=0.05), run_time=1.0)
         self.wait(0.6)
@@ -194,11 +199,13 @@ class CostOfOneExample(Scene):
     def add_them_up(self, shown):
         brace = Brace(self.squares, RIGHT, buff=0.15, color=palette.DIM_TEXT)
         self.total = number(shown.start.cost, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST)
-        what = "sum: the cost\nof this example" if shown.cost_name == "quadratic" else "the cost of\nthis example"
+        what = "sum: the cost\nof this example"
         self.total_group = VGroup(caption(what), self.total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
         self.play(Create(brace), FadeIn(self.total_group[0]), run_time=0.8)
         self.play(FadeIn(self.total, scale=1.3), run_time=0.8)
-        self.verdict = caption("large: the network\nhas no idea").next_to(self.total_group, DOWN, buff=0.4)
+        large = shown.start.cost >= 10 * shown.end.cost  # against what training reaches (the last beat)
+        self.verdict = caption("large: the network\nhas no idea" if large else "at the random start")
+        self.verdict.next_to(self.total_group, DOWN, buff=0.4)
         thumb = thumbnail(shown.image, side=1.3).next_to(self.total_group, UP, buff=0.4)
         self.play(FadeIn(thumb), FadeIn(self.verdict), run_time=0.8)
         self.wait(2.0)
@@ -207,14 +214,16 @@ class CostOfOneExample(Scene):
         end = shown.end
         trained = caption(f"after training ({shown.steps_trained:,} steps of gradient descent)").move_to(self.state, aligned_edge=LEFT)
         self.play(FadeOut(self.state), FadeIn(trained), FadeOut(self.verdict), run_time=0.6)
+        outs_twice = [*end.outputs, *end.outputs][:len(self.outs) + len(self.expr_outs)]
         self.play(change_values([*self.outs, *self.expr_outs, *self.squares, self.total],
-                                [*end.outputs, *end.outputs, *end.squares, end.cost]),
+                                [*outs_twice, *end.squares, end.cost]),
                   *[c.animate.set_fill(palette.activation_color(a), opacity=1) for c, a in zip(self.circles, end.outputs)],
                   run_time=2.0)
         box = SurroundingRectangle(VGroup(self.digits[end.answer], self.circles[end.answer]), color=palette.ANSWER,
                                    buff=0.08, stroke_width=3)
-        words = (f"small: it answers {end.answer},\nand confidently" if end.answer == end.label
-                 else f"it answers {end.answer}")
+        confident = end.outputs[end.answer] >= self.CONFIDENT
+        words = (f"small: it answers {end.answer}" + (",\nand confidently" if confident else "")
+                 if end.answer == end.label else f"it answers {end.answer},\nthe label is {end.label}")
         self.play(Create(box), FadeIn(caption(words).next_to(self.total_group, DOWN, buff=0.4)), run_time=0.8)
         self.wait(2.5)
 
@@ -976,7 +985,9 @@ class RandomNoiseInput(Scene):
         self.netmob = NetworkMobject(shown.network, width=6.2, height=5.6).move_to(self.NETWORK_AT)
         self.image = VGroup(pixel_digit(shown.noise, side=2.2).move_to(self.IMAGE_AT))
         self.image.add(caption(f"random noise\n(seed {shown.seed})").next_to(self.image, DOWN, buff=0.25))
-        self.play(Write(title("Random noise in: a confident answer out")), run_time=0.8)
+        confident = shown.noise_outputs[shown.answer] >= CostOfOneExample.CONFIDENT
+        self.play(Write(title("Random noise in: a confident answer out" if confident else "Random noise in: what comes out?")),
+                  run_time=0.8)
         self.play(FadeIn(self.netmob), FadeIn(self.image), run_time=1.0)
         self.play(self.netmob.feed_forward(shown.noise), run_time=2.2)
 

@@ -79,8 +79,8 @@ class ExampleCost:
     label: int
     outputs: np.ndarray  # (10,) the network's output activations
     desired: np.ndarray  # (10,) one-hot
-    squares: np.ndarray  # (10,) (output - desired)^2
-    cost: float  # netcore's cost of this example (the sum of squares for the quadratic cost)
+    squares: np.ndarray  # (10,) each output's share of the cost: (output - desired)^2 for the quadratic cost
+    cost: float  # netcore's cost of this example: the sum of ``squares``
 
     @property
     def answer(self) -> int:
@@ -91,7 +91,7 @@ def example_cost(net: Network, data, index: int) -> ExampleCost:
     x, y = data.x_train[index:index + 1], data.y_train[index:index + 1]
     out = net.feedforward(x)[0]
     desired = targets(y, net.sizes[-1])[0]
-    return ExampleCost(index, int(y[0]), out, desired, (out - desired) ** 2, float(net.example_costs(x, y)[0]))
+    return ExampleCost(index, int(y[0]), out, desired, net.example_output_costs(x, y)[0], float(net.example_costs(x, y)[0]))
 
 
 @dataclass(frozen=True)

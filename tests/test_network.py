@@ -150,3 +150,16 @@ def test_param_names():
     assert net.param_name(net.weight_index(1, 0, 0)) == "w^{(2)}_{0,0}"
     assert net.param_name(net.weight_index(2, 9, 15)) == "w^{(3)}_{9,15}"
     assert net.param_name(net.n_params - 1) == "b^{(3)}_{9}"
+
+
+@pytest.mark.parametrize("cost", ["quadratic", "cross_entropy"])
+def test_output_cost_terms_add_up_to_each_examples_cost(cost):
+    """Each output neuron's share of an example's cost: the ten shares sum to netcore's cost of it."""
+    net = Network((784, 16, 10), cost=cost, seed=2)
+    x = np.random.default_rng(0).random((4, 784))
+    y = np.array([3, 0, 9, 3])
+    terms = net.example_output_costs(x, y)
+    assert terms.shape == (4, 10) and (terms >= 0).all()
+    np.testing.assert_allclose(terms.sum(axis=1), net.example_costs(x, y), rtol=1e-12)
+    if cost == "quadratic":
+        np.testing.assert_allclose(terms, (net.feedforward(x) - np.eye(10)[y]) ** 2, rtol=1e-12)
