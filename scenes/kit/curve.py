@@ -17,6 +17,8 @@ from .geometry import line_points
 from .plot import PlotAxes
 from .surface import Ball2D
 
+__all__ = ["CurveView", "Hopper"]
+
 
 class CurveView(VGroup):
     """A cost curve on axes: netcore's samples ``(t, cost, slope)`` drawn through a cubic Hermite
@@ -146,7 +148,39 @@ class Hopper:
     """Balls replaying netcore ``DescentPath``s on a ``CurveView``: one ``Replay`` moves them all.
 
     State ``s``: every ball is at step ``min(s, its last step)``; between steps it hops. A ball whose
-    next position leaves the picture (or whose path escaped) flies off and fades."""
+    next position leaves the picture (or whose path escaped) flies off and fades.
+
+    Balls start at their paths' first positions; a ball at a step outside the picture, or whose cost
+    there is not finite, is hidden. ``group`` holds the balls (and trails): add it to the scene, and
+    ``replay`` builds the one animation. Not a mobject itself.
+
+    Parameters
+    ----------
+    view : CurveView
+        The curve the balls hop on.
+    paths : sequence of DescentPath
+        One per ball; anything with ``positions`` (S, 1 or more: column 0 is the position along
+        the curve) and ``costs`` (S,) will do.
+    colors : sequence of ManimColor
+        One colour per ball (and its trail).
+    radius : float
+        Radius of the balls.
+    on_step : callable, optional
+        Called with the step number whenever the state's whole step changes, and once with 0 at
+        creation (readouts).
+    trails : bool
+        Draw each ball's trail: straight lines between the points where it landed (a zigzag when it
+        overshoots).
+    trail_width : float
+        Stroke width of the trails.
+
+    Examples
+    --------
+    >>> hopper = Hopper(view, [path], [P.SERIES[0]], on_step=lambda k: step.set_value(k))
+    >>> moving = VGroup(hopper.group, step)  # the balls and the readout on_step changes
+    >>> self.add(moving)
+    >>> self.play(hopper.replay(seconds_per_step=0.6, mobject=moving))
+    """
 
     def __init__(self, view: CurveView, paths, colors, radius: float = 0.13, on_step=None, trails: bool = False,
                  trail_width: float = 2.0):

@@ -15,6 +15,8 @@ from netcore.colors import weight_colors
 
 from . import palette as P
 
+__all__ = ["PixelGrid", "digit_image", "weight_grid", "grey_rgb", "weight_rgb"]
+
 
 def grey_rgb(pixels) -> np.ndarray:
     """(28, 28, 3) uint8 grey levels for pixel values in [0, 1]."""
@@ -32,7 +34,27 @@ def weight_rgb(weights, w_max: float | None = None) -> np.ndarray:
 
 
 class PixelGrid(VGroup):
-    """A 28x28 picture of one square per pixel (``rgb``: (28, 28, 3) uint8), ``side`` units wide."""
+    """A picture drawn as one square mobject per pixel, so single pixels can move on their own.
+
+    ``self.pixels`` holds the squares in row-major order (``grid.pixels[i]`` is pixel ``i``, row 0 at
+    the top), centred on the origin; ``self.frame`` is the optional outline. Costs one draw call per
+    pixel: for a picture whose pixels stay put, ``pixels.PixelImage`` is far cheaper.
+
+    Parameters
+    ----------
+    rgb : numpy.ndarray, shape (rows, cols, 3)
+        The pixels' colours, uint8 0..255 (a 28x28 digit from ``grey_rgb`` or weights from
+        ``weight_rgb``).
+    side : float
+        Scene width of the picture (the height follows the rows / cols ratio).
+    outline : bool
+        Draw a thin frame in ``palette.FAINT`` around it.
+
+    Examples
+    --------
+    >>> grid = PixelGrid(grey_rgb(image), side=2.8)
+    >>> self.play(grid.pixels[406].animate.move_to(neuron))  # one pixel leaves the picture
+    """
 
     def __init__(self, rgb: np.ndarray, side: float = 3.0, outline: bool = True, **kwargs):
         super().__init__(**kwargs)

@@ -146,6 +146,46 @@ class LandscapeView:
 
 @dataclass
 class Rolling:
+    """A ball rolling along one path on a ``LandscapeView``, with its trail and downhill arrow.
+
+    Made by ``LandscapeView.rolling``, which creates the mobjects and puts them at snapshot 0; not
+    meant to be built by hand. ``set_state(s)`` puts everything at fractional snapshot ``s``: the ball
+    on the smooth surface, the trail along the path so far, the arrow (minus the interpolated
+    gradient) on the tangent plane in front of the ball. ``group`` holds the moving parts;
+    ``attach`` adds them to a ThreeDScene and ``replay`` is ONE animation through every snapshot.
+
+    Parameters
+    ----------
+    view : LandscapeView
+        The landscape the ball rolls on.
+    coords : numpy.ndarray, shape (S, 2)
+        Plane coordinates of the snapshots.
+    gradients : numpy.ndarray, shape (S, 2), or None
+        Projected true gradients at the snapshots (None: no arrow).
+    on_index : callable or None
+        Called with ``i`` whenever the ball reaches a new whole snapshot ``i`` (readouts).
+    arrow_max : float
+        Longest arrow in scene units.
+    ball, trail, arrow : Ball, VMobject, FlatArrow or None
+        The moving parts (``arrow`` only with gradients).
+    arrow_scale : float
+        Scene length of the arrow per unit of gradient (before the ``arrow_max`` cap).
+    index, state : int, float
+        The whole snapshot reached and the fractional state shown (kept up to date by ``set_state``).
+    history : list of int
+        Every whole snapshot reached, in order (tests).
+    group : VGroup
+        The moving parts together: what the scene adds and the replay redraws.
+
+    Examples
+    --------
+    >>> rolling = view.rolling(coords, gradients, on_index=lambda i: step.set_value(i))
+    >>> rolling.attach(self)
+    >>> moving = VGroup(rolling.group, step)  # step: a FastNumber fixed in the frame
+    >>> self.add(moving)
+    >>> self.play(rolling.replay(16.0, mobject=moving))
+    """
+
     view: LandscapeView
     coords: np.ndarray
     gradients: np.ndarray | None

@@ -144,7 +144,26 @@ class Table:
 
 @dataclass(frozen=True)
 class TileGrid:
-    """``n`` square tiles of side ``side`` in ``cols`` columns, centred at ``centers``."""
+    """``n`` square tiles of side ``side`` in ``cols`` columns, centred at ``centers``.
+
+    What ``tile_grid`` returns; a frozen record, not a mobject.
+
+    Parameters
+    ----------
+    side : float
+        Side of every tile in scene units.
+    cols : int
+        Tiles per row (rows fill from the top left).
+    centers : numpy.ndarray, shape (n, 3)
+        Scene centre of each tile, in row order.
+
+    Examples
+    --------
+    >>> grid = tile_grid(16, width=6.0, height=4.0)
+    >>> grid.side, grid.cols
+    (0.91, 4)
+    >>> tiles = VGroup(*[pixel_weights(w, side=grid.side).move_to(c) for w, c in zip(W, grid.centers)])
+    """
 
     side: float
     cols: int

@@ -36,6 +36,8 @@ from .animations import EdgeSweep
 from .geometry import line_points
 from .text import label
 
+__all__ = ["NetworkMobject", "LayerEdges", "shown_indices", "N_BINS"]
+
 N_BINS = 6
 
 
@@ -50,8 +52,29 @@ def shown_indices(n: int, max_shown: int = 16) -> np.ndarray:
 class LayerEdges(VGroup):
     """The edges between two adjacent layers, as ``2 * n_bins`` multi-path VMobjects.
 
-    Each bin mobject has attributes ``sign`` (+1 / -1), ``level`` (0 thinnest .. n_bins-1 thickest)
-    and ``edge_ids`` (indices into ``pairs``, the (to j, from k) neuron pairs of the drawn edges).
+    Edges are sorted into bins by sign (blue positive, red negative) and by |w| relative to a scale;
+    every bin is ONE VMobject of straight subpaths, thicker and more opaque for the higher levels. Each
+    bin mobject (``self.bins``) has attributes ``sign`` (+1 / -1), ``level`` (0 thinnest .. n_bins-1
+    thickest) and ``edge_ids`` (indices into ``pairs``, the (to j, from k) neuron pairs of the drawn
+    edges). The bins are empty until ``set_values`` gives the edges their weights.
+
+    Parameters
+    ----------
+    starts, ends : array_like, shape (E, 3)
+        Scene points where each drawn edge begins (at the earlier layer) and ends.
+    pairs : array_like, shape (E, 2)
+        For each edge, the neuron indices ``(j, k)`` in the full layers (``j`` in the next layer,
+        ``k`` in this one), so its weight is ``W[j, k]``.
+    n_bins : int
+        Width levels per sign.
+    max_width : float
+        Stroke width of the thickest level (the widths grow from just above 0.35 up to it).
+
+    Examples
+    --------
+    >>> edges = LayerEdges([[0, 1, 0], [0, -1, 0]], [[2, 0, 0], [2, 0, 0]], pairs=[(0, 0), (0, 1)])
+    >>> edges.set_values([0.8, -0.3], scale_max=1.0)  # a thick blue edge and a thin red one
+    >>> self.play(EdgeSweep(edges))
     """
 
     def __init__(self, starts, ends, pairs, n_bins: int = N_BINS, max_width: float = 3.0, **kwargs):
@@ -100,7 +123,45 @@ class LayerEdges(VGroup):
 
 
 class NetworkMobject(VGroup):
-    """A drawn network; see the module docstring. ``net`` is a ``netcore.network.Network``."""
+    """A netcore network drawn as layers of neurons joined by weight-coloured edges.
+
+    Layers run left to right; a layer bigger than ``max_shown`` shows its first and last
+    ``max_shown // 2`` neurons around a vertical ellipsis (see the module docstring). The parts are
+    ``neurons`` (one VGroup of circles per layer), ``edges`` (one ``LayerEdges`` per pair of adjacent
+    layers), ``ellipses``, ``braces`` and ``output_labels``. ``set_weights``, ``set_input`` and
+    ``morph_to`` change what is drawn; ``feed_forward`` and ``box_answer`` animate it.
+
+    Parameters
+    ----------
+    net : netcore.network.Network
+        The network whose layer sizes and weights are drawn.
+    x : array_like, optional
+        An input; if given, every neuron is filled by its activation for it (else all are black).
+    width, height : float
+        Scene size of the drawing: the first and last layers sit ``width`` apart, and ``height`` holds
+        a truncated layer (``max_shown`` neurons plus the ellipsis).
+    max_shown : int
+        Most neurons drawn per layer.
+    neuron_radius : float, optional
+        Radius of the neuron circles (default: from the spacing that ``height`` allows).
+    n_bins : int
+        Edge width levels per sign (see ``LayerEdges``).
+    max_edge_width : float
+        Stroke width of the heaviest edges.
+    output_labels : bool
+        Write each output neuron's index beside it.
+    show_edges : bool
+        Draw the edges at all.
+    size_label : bool
+        Put a brace with the true neuron count beside each truncated layer.
+
+    Examples
+    --------
+    >>> net = Network((784, 16, 16, 10), seed=3)
+    >>> drawn = NetworkMobject(net, width=7.0, height=5.6)
+    >>> self.play(drawn.feed_forward(image))
+    >>> self.play(drawn.box_answer())
+    """
 
     def __init__(self, net, x=None, *, width: float = 8.0, height: float = 6.0, max_shown: int = 16,
                  neuron_radius: float | None = None, n_bins: int = N_BINS, max_edge_width: float = 2.5,

@@ -9,10 +9,39 @@ from manim import DOWN, LEFT, RIGHT, MathTex, VGroup, VMobject
 from . import palette as P
 from .text import number
 
+__all__ = ["NumberColumn", "bracket"]
+
 
 class NumberColumn(VGroup):
-    """``values`` as a bracketed column; ``entries`` are the DecimalNumbers shown and ``indices`` the
-    positions in ``values`` they show; ``color_by_sign`` colours entries blue / red by sign."""
+    """A vector of numbers as a column between square brackets, shortened with a vertical ellipsis.
+
+    A vector longer than ``head + tail + 1`` shows its first ``head`` and last ``tail`` entries with
+    a row of dots between; a shorter one is shown whole. Entries are signed ``FastNumber``s
+    (``+0.25``), right-aligned. ``entries`` are the numbers shown, ``indices`` their positions in
+    ``values``; ``body`` is the column and ``brackets`` the two brackets.
+
+    Parameters
+    ----------
+    values : array_like
+        The numbers (flattened).
+    head, tail : int
+        How many entries to show from the start and from the end of a long vector.
+    places : int
+        Decimal places of every entry.
+    size : float
+        Font size of the entries.
+    color_by_sign : bool
+        Colour entries blue (>= 0) or red (< 0) instead of the text colour.
+    row_height : float, optional
+        Fixed distance between row centres (default: rows stacked with a small gap), to line the
+        column up with another one.
+
+    Examples
+    --------
+    >>> column = NumberColumn(net.params, head=4, tail=2, places=2).to_edge(RIGHT)
+    >>> list(column.indices)  # 13,002 parameters: four from the top, two from the bottom
+    [0, 1, 2, 3, 13000, 13001]
+    """
 
     def __init__(self, values, head: int = 4, tail: int = 2, places: int = 2, size: float = P.SMALL_SIZE * 1.25,
                  color_by_sign: bool = False, row_height: float | None = None, **kwargs):

@@ -17,6 +17,8 @@ from . import palette as P
 from .images import grey_rgb, weight_rgb
 from .geometry import line_points
 
+__all__ = ["PixelImage", "pixel_digit", "pixel_weights", "quantise", "square_points"]
+
 
 def quantise(rgb, levels: int = 32) -> np.ndarray:
     """(h, w, 3) uint8 colours rounded to ``levels`` steps per channel (still uint8 0..255)."""
@@ -38,9 +40,32 @@ def square_points(rows: np.ndarray, cols: np.ndarray, s: float, width: float, he
 
 
 class PixelImage(VGroup):
-    """An (h, w, 3) uint8 picture ``side`` units wide: a black backing square, one multi-square
-    ``VMobject`` per distinct quantised colour (``self.layers``; each has ``color_key``, the uint8
-    colour, and ``pixel_count``), and an optional thin outline (``self.frame``)."""
+    """An (h, w, 3) uint8 picture ``side`` units wide, drawn as one VMobject per colour.
+
+    The parts are a black backing rectangle (``self.backing``), one multi-square ``VMobject`` per
+    distinct quantised colour other than black (``self.layers``; each has ``color_key``, the uint8
+    colour, and ``pixel_count``), and an optional thin outline (``self.frame``). The height follows
+    from the picture's aspect ratio; ``self.rgb`` keeps the quantised colours.
+
+    Parameters
+    ----------
+    rgb : array_like, shape (h, w, 3)
+        The picture's colours, uint8 0..255, row 0 at the top.
+    side : float
+        Scene width of the picture.
+    levels : int
+        Steps per colour channel after quantising (fewer levels: fewer layers, fewer draw calls).
+    outline : bool
+        Draw a thin frame around the picture.
+    outline_color : ManimColor
+        Colour of that frame.
+
+    Examples
+    --------
+    >>> img = PixelImage(np.full((2, 3, 3), 200, np.uint8), side=3.0)  # 3 wide, 2 high
+    >>> img.layers[0].pixel_count  # one colour: all six pixels in one VMobject
+    6
+    """
 
     def __init__(self, rgb, side: float = 3.0, levels: int = 32, outline: bool = True,
                  outline_color=P.FAINT, **kwargs):
@@ -71,10 +96,21 @@ class PixelImage(VGroup):
 
 
 def pixel_digit(pixels, side: float = 3.0, **kwargs) -> PixelImage:
-    """An MNIST image (784 values in [0, 1]) in grey."""
+    """An MNIST image (784 values in [0, 1]) in grey, as a ``PixelImage`` ``side`` units wide.
+
+    Examples
+    --------
+    >>> digit = pixel_digit(image, side=2.2).to_edge(LEFT)
+    """
     return PixelImage(grey_rgb(pixels), side, **kwargs)
 
 
 def pixel_weights(weights, side: float = 3.0, w_max: float | None = None, **kwargs) -> PixelImage:
-    """A hidden neuron's 784 incoming weights: green positive, red negative, brightness by |w| / w_max."""
+    """A hidden neuron's 784 incoming weights as a ``PixelImage``: green positive, red negative,
+    brightness by |w| / w_max (default: the largest |w| of these weights).
+
+    Examples
+    --------
+    >>> tile = pixel_weights(net.weights[0][5], side=1.2)
+    """
     return PixelImage(weight_rgb(weights, w_max), side, **kwargs)

@@ -44,7 +44,38 @@ class CostSurface(VGroup):
     (nearly) the same colour are merged into ONE VMobject of many closed subpaths. So the surface
     costs a few dozen draw calls per frame instead of one per face, and no per-frame shading. The
     merged pieces are not depth-sorted, which is exact for a height field seen from above the
-    horizon without folds in front of the camera (the views used here)."""
+    horizon without folds in front of the camera (the views used here).
+
+    Parameters
+    ----------
+    alphas, betas : array_like, shape (I,) and (J,)
+        Plane coordinates of the grid lines (ignored when ``grid_ab`` is given).
+    cost : array_like, shape (I, J)
+        The height at every grid point.
+    smap : SceneMap
+        The map from plane coordinates and height to scene points.
+    max_faces : int
+        Most faces along each side of a rectilinear grid.
+    opacity : float
+        Fill and stroke opacity of the faces.
+    color_levels, shade_levels : int
+        How finely face colours and light shades are binned before faces are merged (more levels:
+        smoother colours, more pieces).
+    checker : float
+        How much darker every other face is (0: no checkerboard).
+    color_scale : {"log", "linear"}
+        Colour by log height (valleys keep contrast) or by height.
+    grid_ab : tuple of two arrays, shape (I, J), optional
+        Plane coordinates ``(A, B)`` of each grid point, for a grid that is not rectilinear (e.g.
+        polar); it is drawn as given, not subsampled.
+
+    Examples
+    --------
+    >>> a = b = np.linspace(-1, 1, 41)
+    >>> cost = np.add.outer(a ** 2, b ** 2) + 0.1
+    >>> smap = SceneMap((-1, 1), (-1, 1), (0, 2.1), size=(6, 6, 2))
+    >>> surface = CostSurface(a, b, cost, smap, max_faces=20)  # 20 x 20 faces, a few dozen pieces
+    """
 
     LIGHT = np.array([-0.35, 0.45, 1.0]) / np.linalg.norm([-0.35, 0.45, 1.0])
 
@@ -113,7 +144,33 @@ def subsample(n: int, max_faces: int) -> np.ndarray:
 class ContourLines(VGroup):
     """Level lines of the grid at ``levels``; ``flat_z`` (scene z) draws them flat, else at their height.
 
-    Each line mobject has ``level`` (the cost it marks)."""
+    The lines are traced on the grid's values by ``contourpy`` (straight pieces between grid cells)
+    and mapped to the scene through ``smap``. Every separate line is its own VMobject with an
+    attribute ``level`` (the cost it marks).
+
+    Parameters
+    ----------
+    alphas, betas : array_like, shape (I,) and (J,)
+        Plane coordinates of the grid lines.
+    cost : array_like, shape (I, J)
+        The height at every grid point.
+    smap : SceneMap
+        The map from plane coordinates and height to scene points.
+    levels : iterable of float
+        The costs to draw a line at.
+    flat_z : float, optional
+        Draw every line at this scene height (a map under or over the surface) instead of at its cost.
+    color : ManimColor
+        Stroke colour.
+    stroke_width, opacity : float
+        Stroke width and opacity.
+
+    Examples
+    --------
+    >>> rings = ContourLines(a, b, cost, smap, levels=[0.2, 0.5, 1.0], flat_z=0.0)  # CostSurface's grid
+    >>> [line.level for line in rings]  # one closed ring per level
+    [0.2, 0.5, 1.0]
+    """
 
     def __init__(self, alphas, betas, cost, smap: SceneMap, levels, flat_z: float | None = None,
                  color=P.CONTOUR, stroke_width: float = 1.2, opacity: float = 0.7, **kwargs):
@@ -141,7 +198,23 @@ class Ball(VGroup):
 
     A disc instead of a mesh sphere: it is drawn after the surface (never hidden by the painter's
     sort of the surface's faces) and costs two paths per frame. ``set_state`` records the ball's
-    plane ``coords`` and ``surface_height`` (the cost there) along with the contact point."""
+    plane ``coords`` and ``surface_height`` (the cost there) along with the contact point;
+    ``set_visibility`` fades it.
+
+    Parameters
+    ----------
+    radius : float
+        Radius of the disc in scene units (the centre sits this far from the contact point).
+    color : ManimColor
+        Fill colour of the disc (it gets a darkening sheen and a small white highlight).
+    rim : ManimColor
+        Colour of the disc's thin outline (default: the background, which sets it off the surface).
+
+    Examples
+    --------
+    >>> ball = Ball(radius=0.14).place(smap(0.5, 0.5, 0.6))  # on the surface at (0.5, 0.5)
+    >>> self.add_fixed_orientation_mobjects(ball)  # adds it, facing the camera
+    """
 
     def __init__(self, radius: float = 0.14, color=P.BALL, rim=P.BACKGROUND, **kwargs):
         from manim import UL, Circle
@@ -182,7 +255,22 @@ class Ball(VGroup):
 
 class Ball2D(Ball):
     """The same ball for 2-D pictures (a curve in the xy-plane): it rests on the contact point along
-    the curve's normal (default straight up)."""
+    the curve's normal (default straight up).
+
+    Parameters
+    ----------
+    radius : float
+        Radius of the disc in scene units.
+    color : ManimColor
+        Fill colour of the disc.
+    rim : ManimColor
+        Colour of the disc's thin outline.
+
+    Examples
+    --------
+    >>> ball = Ball2D(color=P.SERIES[0]).place(axes.to_scene(0.3, 0.8))  # centre 0.14 above the point
+    >>> ball.place(view.point(0.5), view.normal(0.5))  # on a CurveView, along its normal
+    """
 
     def place(self, contact_point, up=None) -> "Ball2D":
         return super().place(contact_point, np.array([0.0, 1.0, 0.0]) if up is None else up)
@@ -192,7 +280,24 @@ class Ball2D(Ball):
 
 
 class FlatArrow(VMobject):
-    """A filled arrow polygon (see ``arrow_points``) whose geometry is reset cheaply with ``put``."""
+    """A filled arrow polygon (see ``arrow_points``) whose geometry is reset cheaply with ``put``.
+
+    It has no points until ``put(start, direction, length, normal)`` lays it from ``start`` along
+    ``direction``, ``length`` long, its width perpendicular to ``normal`` (so it lies flat on a tangent
+    plane with that normal; by default flat in the xy-plane); ``start`` and ``vector`` keep where it
+    was put. Calling ``put`` every frame only replaces the polygon's points.
+
+    Parameters
+    ----------
+    color : ManimColor
+        Fill and outline colour (default: the downhill colour).
+
+    Examples
+    --------
+    >>> arrow = FlatArrow(color=P.GRADIENT).put(ORIGIN, RIGHT + UP, 1.5)
+    >>> arrow.vector  # direction scaled to the length
+    array([1.06066017, 1.06066017, 0.        ])
+    """
 
     def __init__(self, color=P.DOWNHILL, **kwargs):
         super().__init__(fill_color=color, fill_opacity=1, stroke_color=color, stroke_width=1, **kwargs)
