@@ -28,6 +28,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeTransform,
     FadeOut,
     Indicate,
     LaggedStart,
@@ -192,7 +193,8 @@ class CostOfOneExample(Scene):
         header.move_to((table.header("expr") + table.header("square")) / 2)
         if quadratic:
             on_baseline(self.h_out, header)
-        self.play(FadeIn(header), LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05), run_time=1.4)
+        self.play(FadeIn(header), *([LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05)] if len(rows) else []),
+                  run_time=1.4)
         self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in self.squares], lag_ratio=0.05), run_time=1.0)
         self.wait(0.6)
 
@@ -412,7 +414,7 @@ class ManyValleys(Scene):
         self.view = CurveView(line.t, line.cost, line.slope, (float(line.t[0]), float(line.t[-1]), 0.5),
                               (0.0, shown.y_top), width=self.PLOT_WIDTH, height=self.PLOT_HEIGHT).move_to(self.PLOT_AT)
         names = VGroup(label("t").next_to(self.view.x_axis, RIGHT, buff=0.2),
-                       caption("cost").next_to(self.view.y_axis, UP, buff=0.15))
+                       caption("cost").rotate(np.pi / 2).next_to(self.view.plot, LEFT, buff=0.12))
         self.add(self.view.axes, names)
         self.play(Write(self.head), FadeIn(self.sub), Create(self.view.curve), run_time=2.0)
         if shown.clipped:
@@ -544,18 +546,19 @@ class LearningRate(Scene):
         self.play(Replay(moving, n_states, on_state, run_time=self.SECONDS_PER_STEP * (n_states - 1)))
 
     def say_which_left_or_crept(self, shown):
-        notes = VGroup()
+        """A panel whose ball left the slice, or still moved at the last step, says so in its head line."""
+        changes = []
         for path, panel in zip(shown.paths, self.panels):
             if path.status == "escaped":
-                text, color = f"left the picture after {len(path.costs) - 1} steps", palette.NEGATIVE
+                text, color = f"\u03b7 = {path.eta:.3g}: left the picture after {len(path.costs) - 1} steps", palette.NEGATIVE
             elif path.status == "max_steps":
-                text, color = f"still creeping after {len(path.costs) - 1} steps", palette.DIM_TEXT
+                text, color = f"\u03b7 = {path.eta:.3g}: still creeping after {len(path.costs) - 1} steps", panel.head.get_color()
             else:
                 continue
-            notes.add(boxed(panel.view.place_above(label(text, size=palette.SMALL_SIZE, color=color), *shown.window), opacity=0.8))
+            changes.append(FadeTransform(panel.head, label(text, size=palette.SMALL_SIZE, color=color).move_to(panel.head, aligned_edge=LEFT)))
         foot = caption(f"every panel starts at t = {shown.start:.3f} on the slice through two trained networks "
                        "(ManyValleys); \u03b7 is per unit of t", size=palette.TINY_SIZE).to_edge(DOWN, buff=0.25)
-        self.play(FadeIn(notes), FadeIn(foot), run_time=0.8)
+        self.play(*changes, FadeIn(foot), run_time=0.8)
         self.wait(2.5)
 
 
@@ -863,9 +866,9 @@ class TestAccuracy(Scene):
         # laid out at the widest values; the count of correct answers grows to the left, the total to the right
         self.correct_num = FastNumber(0, places=0, size=palette.TITLE_SIZE * 0.85, widest=shown.n_test, align_right=True)
         self.total_num = FastNumber(0, places=0, size=palette.TITLE_SIZE * 0.85, widest=shown.n_test)
-        self.counter = VGroup(caption("correct", size=palette.LABEL_SIZE), self.correct_num,
-                              label("/", size=palette.TITLE_SIZE * 0.85), self.total_num).arrange(RIGHT, buff=0.2, aligned_edge=DOWN)
-        self.counter.next_to(head, DOWN, buff=0.3).to_edge(RIGHT, buff=0.45)
+        count = VGroup(self.correct_num, label("/", size=palette.TITLE_SIZE * 0.85), self.total_num)
+        self.counter = VGroup(caption("correct / shown"), count.arrange(RIGHT, buff=0.2, aligned_edge=DOWN))
+        self.counter.arrange(DOWN, aligned_edge=RIGHT, buff=0.1).to_corner(UR, buff=0.3)
         self.play(Create(self.frame), FadeIn(self.answers), FadeIn(self.counter), run_time=0.8)
 
     def show_test_images_one_by_one(self, shown):
@@ -909,8 +912,8 @@ class TestAccuracy(Scene):
 
     def count_the_rest(self, shown):
         if shown.n_test > shown.n_shown:
-            rest = caption(f"the other {shown.n_test - shown.n_shown:,} test images, without pausing")
-            rest.next_to(self.counter, DOWN, buff=0.2).align_to(self.counter, RIGHT)
+            rest = caption(f"the other {shown.n_test - shown.n_shown:,}\ntest images,\nwithout pausing",
+                           size=palette.LABEL_SIZE).move_to(self.BIG_AT)
 
             def count_on(_, alpha):
                 seen = shown.n_shown + int(round(alpha * (shown.n_test - shown.n_shown)))

@@ -98,6 +98,7 @@ class CurveView(VGroup):
     def axis_marks(self, ts, size: float = 0.12) -> np.ndarray:
         """Points (for one VMobject) of short vertical marks on the x-axis at data positions ``ts``."""
         ts = np.asarray(ts, float)
+        ts = ts[(ts >= self.x_range[0]) & (ts <= self.x_range[1])]  # marks only inside the picture
         if not len(ts):
             return np.zeros((0, 3))
         base = self.to_scene(ts, np.full(len(ts), self.y_range[0]))
