@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
-import sys
 import time
 import tracemalloc
 from pathlib import Path

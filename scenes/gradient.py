@@ -22,7 +22,6 @@ from manim import (
     Animation,
     AnimationGroup,
     Arrow,
-    BackgroundRectangle,
     Brace,
     Circle,
     Create,
@@ -50,10 +49,10 @@ from scenes.kit.animations import Replay, change_values
 from scenes.kit.curve import CurveView, Hopper
 from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import (Table, boxed, caption, inside_frame, labelled_thumbnail, legend, on_baseline,
-                               readout, thumbnail, tile_grid, title)
+from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, thumbnail,
+                               tile_grid, title)
 from scenes.kit.network import NetworkMobject
-from scenes.kit.numbers import NumberColumn, bracket
+from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
 from scenes.kit.scene3d import KitThreeDScene
@@ -95,7 +94,7 @@ class TrainingAndTestData(Scene):
         self.thumbs = [labelled_thumbnail(px, y, self.THUMB_SIDE) for px, y in zip(shown.images, shown.labels)]
         for thumb, cell in zip(self.thumbs, grid_positions(len(self.thumbs), self.POOL_COLUMNS, *self.POOL_STEP)):
             thumb.move_to(cell)
-        self.play(LaggedStart(*[FadeIn(t, scale=0.8) for t in self.thumbs], lag_ratio=0.06), run_time=2.2)
+        self.play(LaggedStart(*[FadeIn(thumb, scale=0.8) for thumb in self.thumbs], lag_ratio=0.06), run_time=2.2)
         self.note = caption("real handwritten digits from MNIST, each with the label of the digit it is meant to be")
         self.play(FadeIn(self.note.to_edge(DOWN, buff=0.45)), run_time=0.6)
         self.wait(1.2)
@@ -164,38 +163,38 @@ class CostOfOneExample(Scene):
         self.circles = VGroup(*[self.netmob.neurons[-1][i].copy() for i in range(n)])
         spots = [Circle(radius=0.19).move_to(table.cell("neuron", i)) for i in range(n)]
         self.digits = VGroup(*[label(str(i), size=palette.SMALL_SIZE).move_to(table.cell("digit", i)) for i in range(n)])
-        self.play(FadeOut(self.leaving), *[c.animate.move_to(s).scale_to_fit_width(s.width) for c, s in zip(self.circles, spots)],
+        self.play(FadeOut(self.leaving), *[circle.animate.move_to(spot).scale_to_fit_width(spot.width) for circle, spot in zip(self.circles, spots)],
                   FadeIn(self.digits), run_time=1.4)
-        self.outs = VGroup(*[number(a, places=3, size=self.NUMBER_SIZE).move_to(table.cell("out", i))
-                             for i, a in enumerate(shown.start.outputs)])
-        desired = VGroup(*[integer(v, size=self.NUMBER_SIZE, color=palette.COST if v else palette.TEXT)
-                           .move_to(table.cell("desired", i)) for i, v in enumerate(shown.start.desired)])
+        self.outs = VGroup(*[number(out, places=3, size=self.NUMBER_SIZE).move_to(table.cell("out", i))
+                             for i, out in enumerate(shown.start.outputs)])
+        desired = VGroup(*[integer(want, size=self.NUMBER_SIZE, color=palette.COST if want else palette.TEXT)
+                           .move_to(table.cell("desired", i)) for i, want in enumerate(shown.start.desired)])
         self.h_out, h_desired = caption("output").move_to(table.header("out")), caption("desired").move_to(table.header("desired"))
         on_baseline(self.h_out, h_desired)
-        self.play(LaggedStart(*[FadeIn(o, shift=0.2 * RIGHT) for o in self.outs], lag_ratio=0.06), FadeIn(self.h_out), run_time=1.2)
+        self.play(LaggedStart(*[FadeIn(out, shift=0.2 * RIGHT) for out in self.outs], lag_ratio=0.06), FadeIn(self.h_out), run_time=1.2)
         self.wait(0.5)
-        self.play(LaggedStart(*[FadeIn(v) for v in desired], lag_ratio=0.06), FadeIn(h_desired), run_time=1.0)
+        self.play(LaggedStart(*[FadeIn(want) for want in desired], lag_ratio=0.06), FadeIn(h_desired), run_time=1.0)
         self.wait(0.8)
 
     def square_the_differences(self, shown):
         """Each output's share of the cost: (output - desired)^2, or for a cross-entropy trace its term."""
         table, size, quadratic = self.TABLE, self.NUMBER_SIZE, shown.cost_name == "quadratic"
         rows, self.squares, self.expr_outs = VGroup(), VGroup(), VGroup()
-        for i, (a, y, s) in enumerate(zip(shown.start.outputs, shown.start.desired, shown.start.squares)):
-            a_num = number(a, places=3, size=size)
+        for i, (out, want, share) in enumerate(zip(shown.start.outputs, shown.start.desired, shown.start.squares)):
+            a_num = number(out, places=3, size=size)
             if quadratic:
-                rows.add(VGroup(label("(", size=size), a_num, label("\u2212", size=size), integer(y, size=size),
+                rows.add(VGroup(label("(", size=size), a_num, label("\u2212", size=size), integer(want, size=size),
                                 label(")\u00b2 =", size=size)).arrange(RIGHT, buff=0.08).move_to(table.cell("expr", i)))
                 self.expr_outs.add(a_num)
-            self.squares.add(number(s, places=3, size=size, color=palette.COST).move_to(table.cell("square", i)))
+            self.squares.add(number(share, places=3, size=size, color=palette.COST).move_to(table.cell("square", i)))
         header = (caption("(output \u2212 desired)\u00b2") if quadratic
                   else math(r"-[y \ln a + (1-y) \ln(1-a)]", size=palette.SMALL_SIZE * 1.2, color=palette.DIM_TEXT))
         header.move_to((table.header("expr") + table.header("square")) / 2)
         if quadratic:
             on_baseline(self.h_out, header)
-        self.play(FadeIn(header), *([LaggedStart(*[FadeIn(r) for r in rows], lag_ratio=0.05)] if len(rows) else []),
+        self.play(FadeIn(header), *([LaggedStart(*[FadeIn(row) for row in rows], lag_ratio=0.05)] if len(rows) else []),
                   run_time=1.4)
-        self.play(LaggedStart(*[FadeIn(s, shift=0.2 * RIGHT) for s in self.squares], lag_ratio=0.05), run_time=1.0)
+        self.play(LaggedStart(*[FadeIn(square, shift=0.2 * RIGHT) for square in self.squares], lag_ratio=0.05), run_time=1.0)
         self.wait(0.6)
 
     def add_them_up(self, shown):
@@ -219,7 +218,7 @@ class CostOfOneExample(Scene):
         outs_twice = [*end.outputs, *end.outputs][:len(self.outs) + len(self.expr_outs)]
         self.play(change_values([*self.outs, *self.expr_outs, *self.squares, self.total],
                                 [*outs_twice, *end.squares, end.cost]),
-                  *[c.animate.set_fill(palette.activation_color(a), opacity=1) for c, a in zip(self.circles, end.outputs)],
+                  *[circle.animate.set_fill(palette.activation_color(out), opacity=1) for circle, out in zip(self.circles, end.outputs)],
                   run_time=2.0)
         box = SurroundingRectangle(VGroup(self.digits[end.answer], self.circles[end.answer]), color=palette.ANSWER,
                                    buff=0.08, stroke_width=3)
@@ -256,7 +255,7 @@ class AverageCost(Scene):
         dots = label("\u22ef", size=palette.TITLE_SIZE).move_to([4.9, self.ROW_Y, 0])
         more = caption(f"{shown.n_train:,} images").next_to(dots, DOWN, buff=0.45)
         each = caption("the cost of each example, at the random initial weights").move_to([0, 2.35, 0])
-        self.play(LaggedStart(*[FadeIn(c, shift=0.2 * UP) for c in self.cells], lag_ratio=0.15), FadeIn(each), run_time=2.0)
+        self.play(LaggedStart(*[FadeIn(cell, shift=0.2 * UP) for cell in self.cells], lag_ratio=0.15), FadeIn(each), run_time=2.0)
         self.play(FadeIn(dots), FadeIn(more), run_time=0.6)
         self.singles = VGroup(self.cells, dots, more, each)
 
@@ -277,9 +276,9 @@ class AverageCost(Scene):
                     size=palette.LABEL_SIZE * 1.2).move_to(machine)
         self.column = NumberColumn(shown.params_start, head=4, tail=2, places=2).move_to(self.COLUMN_AT)
         column_note = caption(f"input: {shown.n_params:,}\nweights and biases").next_to(self.column, UP, buff=0.25)
-        wires = VGroup(*[Line([self.column.get_right()[0] + 0.1, e.get_y(), 0],
-                              [machine.get_left()[0], machine.get_y() + 0.15 * (e.get_y() - machine.get_y()), 0],
-                              stroke_color=palette.DIM_TEXT, stroke_width=1.2) for e in self.column.entries])
+        wires = VGroup(*[Line([self.column.get_right()[0] + 0.1, entry.get_y(), 0],
+                              [machine.get_left()[0], machine.get_y() + 0.15 * (entry.get_y() - machine.get_y()), 0],
+                              stroke_color=palette.DIM_TEXT, stroke_width=1.2) for entry in self.column.entries])
         out_arrow = Arrow(machine.get_right(), machine.get_right() + 1.3 * RIGHT, buff=0.1, color=palette.TEXT,
                           stroke_width=3, max_tip_length_to_length_ratio=0.2)
         self.out_num = number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST,
@@ -440,11 +439,11 @@ class ManyValleys(Scene):
         panel = VGroup(readout("step", step), readout("step size", size)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
         panel.next_to(self.rule, DOWN, buff=0.3)
 
-        def on_step(k):
-            k = min(k, last)
-            marks.points = self.view.axis_marks(positions[:k + 1])
-            step.set_value(k)
-            size.set_value(abs(positions[min(k + 1, last)] - positions[k]))
+        def on_step(reached):
+            reached = min(reached, last)
+            marks.points = self.view.axis_marks(positions[:reached + 1])
+            step.set_value(reached)
+            size.set_value(abs(positions[min(reached + 1, last)] - positions[reached]))
 
         solo = Hopper(self.view, [shown.balls[first]], [self.colors[first]], on_step=on_step)
         self.hoppers = [solo]
@@ -527,21 +526,21 @@ class LearningRate(Scene):
                         for i, (panel, path) in enumerate(zip(self.panels, shown.paths))]
         self.readouts = {"step": self.step, "costs": self.costs}
         self.add(*[panel.view.axes for panel in self.panels])
-        self.play(Write(self.head), FadeIn(corner), *[Create(p.view.curve) for p in self.panels],
-                  *[FadeIn(p.head) for p in self.panels], *[FadeIn(p[2]) for p in self.panels], run_time=2.0)
-        self.play(*[FadeIn(h.group, scale=0.5) for h in self.hoppers], run_time=0.6)
+        self.play(Write(self.head), FadeIn(corner), *[Create(panel.view.curve) for panel in self.panels],
+                  *[FadeIn(panel.head) for panel in self.panels], *[FadeIn(panel[2]) for panel in self.panels], run_time=2.0)
+        self.play(*[FadeIn(hopper.group, scale=0.5) for hopper in self.hoppers], run_time=0.6)
 
     def step_all_balls_together(self, shown):
-        n_states = max(h.n_states for h in self.hoppers)
+        n_states = max(hopper.n_states for hopper in self.hoppers)
 
-        def on_state(s):
-            self.step.set_value(min(int(np.floor(s + 1e-9)), n_states - 1))
+        def on_state(state):
+            self.step.set_value(min(int(np.floor(state + 1e-9)), n_states - 1))
             for hopper, cost, path in zip(self.hoppers, self.costs, shown.paths):
-                hopper.set_state(s)
-                reached = path.costs[:min(int(np.floor(s + 1e-9)), len(path.costs) - 1) + 1]
+                hopper.set_state(state)
+                reached = path.costs[:min(int(np.floor(state + 1e-9)), len(path.costs) - 1) + 1]
                 cost.set_value(float(reached[np.isfinite(reached)][-1]))  # the last cost it had inside the slice
 
-        moving = VGroup(*[h.group for h in self.hoppers], self.step, *self.costs)
+        moving = VGroup(*[hopper.group for hopper in self.hoppers], self.step, *self.costs)
         self.add(moving)
         self.play(Replay(moving, n_states, on_state, run_time=self.SECONDS_PER_STEP * (n_states - 1)))
 
@@ -695,71 +694,45 @@ class GradientVector(Scene):
         sub = caption(f"{shown.n_params:,} entries each, at the random initial weights "
                       f"(step {shown.step}, cost {shown.cost:.3f})").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(head), FadeIn(sub), run_time=1.0)
-        self.rows = self.row_layout(shown)  # (index or None for a gap, y)
-
-    def row_layout(self, shown):
-        """Chosen entries in parameter order, a vertical ellipsis wherever entries are skipped."""
-        kinds, previous = [], -1
-        for i in shown.indices:
-            if i > previous + 1:
-                kinds.append(None)
-            kinds.append(int(i))
-            previous = i
-        if previous < shown.n_params - 1:
-            kinds.append(None)
-        heights = np.array([self.GAP_HEIGHT if k is None else self.ENTRY_HEIGHT for k in kinds])
-        tops = self.TOP - np.concatenate([[0.0], np.cumsum(heights)[:-1]])
-        self.bottom = self.TOP - heights.sum()
-        return list(zip(kinds, tops - heights / 2))
-
-    def column(self, shown, key, values, places, sign_colors=False):
-        x, numbers, gaps = self.COLUMNS[key], VGroup(), VGroup()
-        for index, y in self.rows:
-            if index is None:
-                gaps.add(label("\u22ee", size=self.NUMBER_SIZE).move_to([x, y, 0]))
-            else:
-                color = palette.sign_color(values[index]) if sign_colors else palette.TEXT
-                numbers.add(number(values[index], places=places, size=self.NUMBER_SIZE, include_sign=True, color=color)
-                            .move_to([x, y, 0]))
-        mid, height = (self.TOP + self.bottom) / 2, self.TOP - self.bottom
-        reach = numbers.width / 2 + 0.25
-        brackets = VGroup(bracket(height, LEFT).move_to([x - reach, mid, 0]), bracket(height, RIGHT).move_to([x + reach, mid, 0]))
-        return numbers, gaps, brackets
+        self.rows = EntryRows.of(shown.indices, shown.n_params, self.TOP, self.ENTRY_HEIGHT, self.GAP_HEIGHT)
 
     def header(self, mob, key):
         return mob.move_to([self.COLUMNS[key], self.TOP + 0.38, 0])
 
     def list_the_weights(self, shown):
-        self.pvals, gaps, brackets = self.column(shown, "param", shown.params, 2)
+        self.pvals, gaps, brackets = bracketed_entries(self.rows, shown.params, self.COLUMNS["param"], 2, self.NUMBER_SIZE)
         names = VGroup(*[math(name, size=self.NUMBER_SIZE * 1.25, color=palette.DIM_TEXT).move_to([self.COLUMNS["name"], y, 0])
-                         for name, (_, y) in zip(shown.names, [r for r in self.rows if r[0] is not None])])
+                         for name, (_, y) in zip(shown.names, self.rows.entries())])
         self.play(FadeIn(self.header(math(r"\vec{W}", size=palette.LABEL_SIZE * 1.3), "param")),
                   FadeIn(self.header(caption("which one"), "name")), FadeIn(brackets), FadeIn(names),
                   FadeIn(self.pvals), FadeIn(gaps), run_time=1.2)
         self.wait(1.0)
 
     def list_minus_the_gradient(self, shown):
-        self.gvals, gaps, brackets = self.column(shown, "grad", shown.neg_grad, 4, sign_colors=True)
+        self.gvals, gaps, brackets = bracketed_entries(self.rows, shown.neg_grad, self.COLUMNS["grad"], 4, self.NUMBER_SIZE,
+                                                       color_by_sign=True)
         self.play(FadeIn(self.header(math(r"-\nabla C(\vec{W})", size=palette.LABEL_SIZE * 1.3), "grad")), FadeIn(brackets),
-                  LaggedStart(*[FadeIn(v, shift=0.2 * LEFT) for v in self.gvals], lag_ratio=0.1), FadeIn(gaps), run_time=1.4)
+                  LaggedStart(*[FadeIn(value, shift=0.2 * LEFT) for value in self.gvals], lag_ratio=0.1), FadeIn(gaps),
+                  run_time=1.4)
         self.wait(0.8)
 
     def read_the_signs(self, shown):
         x = self.COLUMNS["word"]
         words = VGroup(*[label(("up " if shown.neg_grad[i] > 0 else "down ") + word, size=palette.SMALL_SIZE,
                                color=palette.sign_color(shown.neg_grad[i])).move_to([x, y, 0], aligned_edge=LEFT)
-                         for (i, y), word in zip([r for r in self.rows if r[0] is not None], shown.words)])
+                         for (i, y), word in zip(self.rows.entries(), shown.words)])
         header = caption("sign: up or down").move_to([x, self.TOP + 0.38, 0], aligned_edge=LEFT)
-        self.play(FadeIn(header), LaggedStart(*[FadeIn(w, shift=0.15 * RIGHT) for w in words], lag_ratio=0.1), run_time=1.4)
+        self.play(FadeIn(header), LaggedStart(*[FadeIn(word, shift=0.15 * RIGHT) for word in words], lag_ratio=0.1),
+                  run_time=1.4)
         self.wait(0.6)
 
     def read_the_sizes(self, shown):
         x = self.COLUMNS["bar"]
         bars = VGroup(*[Rectangle(width=max(self.BAR_LENGTH * abs(shown.neg_grad[i]) / shown.largest, 0.03), height=0.16,
                                   stroke_width=0, fill_color=palette.sign_color(shown.neg_grad[i]), fill_opacity=1)
-                        .move_to([x, y, 0], aligned_edge=LEFT) for i, y in self.rows if i is not None])
+                        .move_to([x, y, 0], aligned_edge=LEFT) for i, y in self.rows.entries()])
         note = caption(f"size, relative to\nthe largest ({shown.largest:.4f})", size=palette.TINY_SIZE)
-        self.play(LaggedStart(*[Create(b) for b in bars], lag_ratio=0.1),
+        self.play(LaggedStart(*[Create(bar) for bar in bars], lag_ratio=0.1),
                   FadeIn(note.move_to([x + self.BAR_LENGTH / 2, self.TOP + 0.38, 0])), run_time=1.4)
         moral = caption("which changes matter most: the most bang for the buck", size=palette.LABEL_SIZE, color=palette.TEXT)
         self.play(FadeIn(moral.to_edge(DOWN, buff=0.4)), run_time=0.8)
@@ -802,8 +775,8 @@ class GradientNudging(Scene):
     def set_up_the_cost_plot(self, shown):
         """The cost against the step, on a log scale: x = log10(step + 1)."""
         last = float(np.log10(shown.steps[-1] + 1))
-        steps = [v for v in (0, 10, 100, 1000, 10000, 100000) if np.log10(v + 1) <= last]
-        ticks = [(np.log10(v + 1), f"{v // 1000}k" if v >= 1000 else str(v)) for v in steps]
+        steps = [step for step in (0, 10, 100, 1000, 10000, 100000) if np.log10(step + 1) <= last]
+        ticks = [(np.log10(step + 1), f"{step // 1000}k" if step >= 1000 else str(step)) for step in steps]
         self.plot = PlotAxes((0, last), (0, float(shown.costs.max()) * 1.05), width=4.0, height=2.4, x_ticks=ticks,
                              most_ticks=4).move_to(self.PLOT_AT)
         names = VGroup(caption("step (log scale)", size=palette.TINY_SIZE).next_to(self.plot, DOWN, buff=0.1),
@@ -817,15 +790,15 @@ class GradientNudging(Scene):
     def nudge_recompute_repeat(self, shown):
         between = shown.network.copy()
 
-        def on_state(s: float):
-            k = min(int(np.floor(s)), len(shown.steps) - 1)
-            between.params = at_state(shown.params, s)
-            head = at_state(self.plot_points, s)
-            self.netmob.set_weights(between if k + 1 < len(shown.steps) else shown.network.copy(shown.params[-1]))
+        def on_state(state: float):
+            reached = min(int(np.floor(state)), len(shown.steps) - 1)  # the last snapshot passed
+            between.params = at_state(shown.params, state)
+            head = at_state(self.plot_points, state)
+            self.netmob.set_weights(between if reached + 1 < len(shown.steps) else shown.network.copy(shown.params[-1]))
             self.netmob.set_input(shown.image)
-            self.step_num.set_value(int(shown.steps[k]))
-            self.cost_num.set_value(float(shown.costs[k]))
-            self.curve.set_points_as_corners(np.vstack([self.plot_points[:k + 1], head[None]]))
+            self.step_num.set_value(int(shown.steps[reached]))
+            self.cost_num.set_value(float(shown.costs[reached]))
+            self.curve.set_points_as_corners(np.vstack([self.plot_points[:reached + 1], head[None]]))
             self.dot.move_to(head)
             self.box.become(self.netmob.answer_box())
 
@@ -951,12 +924,12 @@ class HiddenWeights(Scene):
 
     def show_every_neurons_weights(self, shown):
         grid = tile_grid(len(shown.weights), *self.GRID_SIZE, center=self.GRID_AT, gap=0.17)
-        self.tiles = VGroup(*[pixel_weights(w, side=grid.side).move_to(cell) for w, cell in zip(shown.weights, grid.centers)])
+        self.tiles = VGroup(*[pixel_weights(weights, side=grid.side).move_to(cell) for weights, cell in zip(shown.weights, grid.centers)])
         key = legend([(palette.WEIGHT_POSITIVE, "positive weight"), (palette.WEIGHT_NEGATIVE, "negative weight")])
         key.next_to(self.text, DOWN, buff=0.5).align_to(self.text, LEFT)
         self.brightness = caption("brightness: size, relative to\nthat neuron's largest weight", size=palette.TINY_SIZE, align=LEFT)
         self.brightness.next_to(key, DOWN, buff=0.25).align_to(self.text, LEFT)
-        self.play(LaggedStart(*[FadeIn(t, scale=0.85) for t in self.tiles], lag_ratio=min(0.08, 1.2 / len(self.tiles))),
+        self.play(LaggedStart(*[FadeIn(tile, scale=0.85) for tile in self.tiles], lag_ratio=min(0.08, 1.2 / len(self.tiles))),
                   FadeIn(key), FadeIn(self.brightness), run_time=2.4)
         self.wait(1.5)
 
@@ -977,6 +950,7 @@ class RandomNoiseInput(Scene):
     about as sure as it is of a real digit."""
 
     NETWORK_AT, IMAGE_AT = [0.2, -0.4, 0], np.array([-5.3, -0.2, 0])
+    ABOUT_AS_SURE = 0.1  # outputs within this of each other are "about as sure"
 
     def construct(self):
         shown = gradient_data.random_noise_input()
@@ -996,9 +970,9 @@ class RandomNoiseInput(Scene):
 
     def read_its_answer(self, shown):
         x = self.netmob.output_labels.get_right()[0] + 0.25
-        self.outs = VGroup(*[number(a, places=2, size=palette.SMALL_SIZE * 0.8, color=palette.DIM_TEXT)
+        self.outs = VGroup(*[number(out, places=2, size=palette.SMALL_SIZE * 0.8, color=palette.DIM_TEXT)
                              .move_to([x, circle.get_y(), 0], aligned_edge=LEFT)
-                             for a, circle in zip(shown.noise_outputs, self.netmob.neurons[-1])])
+                             for out, circle in zip(shown.noise_outputs, self.netmob.neurons[-1])])
         self.outs[shown.answer].set_color(palette.ANSWER)
         self.box = self.netmob.answer_box()
         self.play(FadeIn(self.outs), Create(self.box), run_time=0.8)
@@ -1008,15 +982,16 @@ class RandomNoiseInput(Scene):
         self.wait(2.0)
 
     def compare_with_a_real_digit(self, shown):
-        k = shown.answer
+        digit = shown.answer
         real = VGroup(pixel_digit(shown.real_image, side=2.2).move_to(self.IMAGE_AT))
-        real.add(caption(f"a real {k}\n(test image {shown.real_index})").next_to(real, DOWN, buff=0.25))
+        real.add(caption(f"a real {digit}\n(test image {shown.real_index})").next_to(real, DOWN, buff=0.25))
         self.play(FadeOut(self.image, self.box, self.verdict), FadeIn(real), run_time=0.8)
         self.play(self.netmob.feed_forward(shown.real_image), change_values(self.outs, shown.real_outputs), run_time=2.2)
         self.play(Create(self.netmob.answer_box()), run_time=0.6)
-        noise, real_out = shown.noise_outputs[k], shown.real_outputs[k]
-        closeness = "About as sure." if abs(noise - real_out) <= 0.1 else ("Surer of the noise." if noise > real_out else "Less sure of the noise.")
-        verdict = caption(f"a real {k}: output {real_out:.2f}; noise: {noise:.2f}. {closeness}", size=palette.LABEL_SIZE,
+        noise, real_out = shown.noise_outputs[digit], shown.real_outputs[digit]
+        closeness = ("About as sure." if abs(noise - real_out) <= self.ABOUT_AS_SURE
+                     else "Surer of the noise." if noise > real_out else "Less sure of the noise.")
+        verdict = caption(f"a real {digit}: output {real_out:.2f}; noise: {noise:.2f}. {closeness}", size=palette.LABEL_SIZE,
                           color=palette.TEXT).to_edge(DOWN, buff=0.35)
         self.play(FadeIn(verdict), run_time=0.6)
         self.wait(2.5)
@@ -1052,13 +1027,13 @@ class MemorizationCurves(Scene):
         curves = [VMobject(stroke_color=self.SERIES[key], stroke_width=4)
                   .set_points_as_corners(self.plot.to_scene(shown.epochs, getattr(shown, f"{key}_cost")))
                   for key in ("true", "shuffled")]
-        key = VGroup(*[VGroup(Line(ORIGIN, 0.5 * RIGHT, stroke_color=self.SERIES[k], stroke_width=5),
-                              caption(f"{k} labels", color=palette.TEXT)).arrange(RIGHT, buff=0.2) for k in ("true", "shuffled")])
+        key = VGroup(*[VGroup(Line(ORIGIN, 0.5 * RIGHT, stroke_color=self.SERIES[run], stroke_width=5),
+                              caption(f"{run} labels", color=palette.TEXT)).arrange(RIGHT, buff=0.2) for run in ("true", "shuffled")])
         key.arrange(DOWN, aligned_edge=LEFT, buff=0.18).move_to([3.9, 2.7, 0])
         start = caption("both start from the\nsame random weights", size=palette.TINY_SIZE, align=LEFT)
         start.next_to(self.plot.to_scene(0, shown.true_cost[0]), RIGHT, buff=0.25)
         self.play(FadeIn(key), FadeIn(start), run_time=0.8)
-        self.play(*[Create(c) for c in curves], run_time=4.0, rate_func=rate_functions.linear)
+        self.play(*[Create(curve) for curve in curves], run_time=4.0, rate_func=rate_functions.linear)
         self.wait(1.0)
 
     def zoom_in_on_the_shuffled_run(self, shown):

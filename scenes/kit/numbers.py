@@ -3,13 +3,15 @@ a 13,002-entry gradient): the first ``head`` entries, a row of dots, the last ``
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, MathTex, VGroup, VMobject
+from manim import DOWN, LEFT, RIGHT, MathTex, Text, VGroup, VMobject
 
 from . import palette as P
 from .text import number
 
-__all__ = ["NumberColumn", "bracket"]
+__all__ = ["NumberColumn", "bracket", "EntryRows", "bracketed_entries"]
 
 
 class NumberColumn(VGroup):
@@ -91,3 +93,73 @@ def bracket(height: float, side, arm: float = 0.12, color=P.TEXT, width: float =
     m = VMobject(stroke_color=color, stroke_width=width)
     m.set_points_as_corners(corners)
     return m
+
+
+@dataclass(frozen=True)
+class EntryRows:
+    """Rows for chosen entries of a long vector, in the vector's order, with a short gap row (for a
+    vertical ellipsis) wherever entries are skipped, before the first and after the last.
+
+    Parameters
+    ----------
+    indices : tuple
+        Per row, the entry's index in the vector, or ``None`` for a gap row.
+    ys : np.ndarray
+        Per row, the y of its centre.
+    top, bottom : float
+        The y of the first row's top and the last row's bottom.
+
+    Examples
+    --------
+    >>> rows = EntryRows.of([3, 700, 12001], n=13002, top=1.95)
+    >>> [index for index, _ in rows.entries()]
+    [3, 700, 12001]
+    """
+
+    indices: tuple
+    ys: np.ndarray
+    top: float
+    bottom: float
+
+    @classmethod
+    def of(cls, chosen, n: int, top: float, entry_height: float = 0.5, gap_height: float = 0.27) -> "EntryRows":
+        indices, previous = [], -1
+        for i in sorted(int(c) for c in chosen):
+            if i > previous + 1:
+                indices.append(None)
+            indices.append(i)
+            previous = i
+        if previous < n - 1:
+            indices.append(None)
+        heights = np.array([gap_height if i is None else entry_height for i in indices])
+        tops = top - np.concatenate([[0.0], np.cumsum(heights)[:-1]])
+        return cls(tuple(indices), tops - heights / 2, float(top), float(top - heights.sum()))
+
+    def entries(self) -> list:
+        """``(index, y)`` of every entry row."""
+        return [(i, float(y)) for i, y in zip(self.indices, self.ys) if i is not None]
+
+    def gaps(self) -> list:
+        """The y of every gap row."""
+        return [float(y) for i, y in zip(self.indices, self.ys) if i is None]
+
+
+def bracketed_entries(rows: EntryRows, values, x: float, places: int = 2, size: float = P.SMALL_SIZE,
+                      color_by_sign: bool = False):
+    """The entries of ``values`` that ``rows`` shows, as signed numbers centred at ``x``, a vertical
+    ellipsis in every gap row, and brackets around the whole column.
+
+    Returns ``(numbers, gaps, brackets)``, three VGroups.
+
+    Examples
+    --------
+    >>> numbers, gaps, brackets = bracketed_entries(rows, neg_grad, x=-0.5, places=4, color_by_sign=True)
+    """
+    numbers = VGroup(*[number(values[i], places=places, size=size, include_sign=True,
+                              color=P.sign_color(values[i]) if color_by_sign else P.TEXT).move_to([x, y, 0])
+                       for i, y in rows.entries()])
+    gaps = VGroup(*[Text("\u22ee", font=P.FONT, font_size=size, color=P.TEXT).move_to([x, y, 0]) for y in rows.gaps()])
+    mid, height = (rows.top + rows.bottom) / 2, rows.top - rows.bottom
+    reach = numbers.width / 2 + 0.25
+    brackets = VGroup(bracket(height, LEFT).move_to([x - reach, mid, 0]), bracket(height, RIGHT).move_to([x + reach, mid, 0]))
+    return numbers, gaps, brackets
