@@ -21,7 +21,6 @@ from manim import (
     UR,
     Animation,
     AnimationGroup,
-    Arrow,
     Brace,
     Circle,
     Create,
@@ -33,7 +32,6 @@ from manim import (
     LaggedStart,
     Line,
     Rectangle,
-    RoundedRectangle,
     Scene,
     SurroundingRectangle,
     UpdateFromAlphaFunc,
@@ -51,6 +49,7 @@ from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
 from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, thumbnail,
                                tile_grid, title)
+from scenes.kit.machine import FunctionMachine
 from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
@@ -270,29 +269,21 @@ class AverageCost(Scene):
         self.play(FadeOut(self.singles, row, lousy), run_time=0.8)
 
     def draw_the_cost_machine(self, shown):
-        machine = RoundedRectangle(width=4.5, height=2.2, corner_radius=0.25, stroke_color=palette.TEXT, stroke_width=3,
-                                   fill_color=palette.FAINT, fill_opacity=0.35).move_to(self.MACHINE_AT)
-        name = math(r"C(w_1, w_2, \ldots, w_{" + f"{shown.n_params:,}".replace(",", "{,}") + r"})",
-                    size=palette.LABEL_SIZE * 1.2).move_to(machine)
+        n_params = f"{shown.n_params:,}".replace(",", "{,}")
+        machine = FunctionMachine(math(r"C(w_1, w_2, \ldots, w_{%s})" % n_params, size=palette.LABEL_SIZE * 1.2),
+                                  "cost function").move_to(self.MACHINE_AT)
         self.column = NumberColumn(shown.params_start, head=4, tail=2, places=2).move_to(self.COLUMN_AT)
         column_note = caption(f"input: {shown.n_params:,}\nweights and biases").next_to(self.column, UP, buff=0.25)
-        wires = VGroup(*[Line([self.column.get_right()[0] + 0.1, entry.get_y(), 0],
-                              [machine.get_left()[0], machine.get_y() + 0.15 * (entry.get_y() - machine.get_y()), 0],
-                              stroke_color=palette.DIM_TEXT, stroke_width=1.2) for entry in self.column.entries])
-        out_arrow = Arrow(machine.get_right(), machine.get_right() + 1.3 * RIGHT, buff=0.1, color=palette.TEXT,
-                          stroke_width=3, max_tip_length_to_length_ratio=0.2)
-        self.out_num = number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST,
-                              widest=max(shown.average_start, shown.average_end))
-        self.out_num.next_to(out_arrow, RIGHT, buff=0.2)
         stack = VGroup(*[thumbnail(image, side=0.62) for image in shown.images]).arrange(RIGHT, buff=0.08)
         stack.move_to([machine.get_x(), 2.05, 0])
         stack_note = caption(f"parameters: the {shown.n_train:,} labelled training images").next_to(stack, UP, buff=0.15)
-        feed = Arrow(stack.get_bottom(), machine.get_top(), buff=0.1, color=palette.DIM_TEXT, stroke_width=3,
-                     max_tip_length_to_length_ratio=0.25)
-        self.play(Create(machine), Write(name), FadeIn(caption("cost function").next_to(machine, DOWN, buff=0.15)), run_time=1.2)
-        self.play(FadeIn(self.column), FadeIn(column_note), Create(wires), run_time=1.2)
-        self.play(FadeIn(stack, lag_ratio=0.1), FadeIn(stack_note), Create(feed), run_time=1.2)
-        self.play(Create(out_arrow), FadeIn(self.out_num),
+        out = machine.output_arrow()
+        self.out_num = number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST,
+                              widest=max(shown.average_start, shown.average_end)).next_to(out, RIGHT, buff=0.2)
+        self.play(Create(machine.box), Write(machine.formula), FadeIn(machine.name), run_time=1.2)
+        self.play(FadeIn(self.column), FadeIn(column_note), Create(machine.wires_from(self.column.entries)), run_time=1.2)
+        self.play(FadeIn(stack, lag_ratio=0.1), FadeIn(stack_note), Create(machine.feed_arrow(stack)), run_time=1.2)
+        self.play(Create(out), FadeIn(self.out_num),
                   FadeIn(caption("output: one number").next_to(self.out_num, UP, buff=0.35)), run_time=1.0)
         self.play(FadeIn(caption("how bad these\nweights and biases are").next_to(self.out_num, DOWN, buff=0.35)), run_time=0.6)
         self.wait(2.0)

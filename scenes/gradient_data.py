@@ -17,7 +17,6 @@ from netcore import closed_form
 from netcore.descent import DescentPath
 from netcore.landscape import Landscape
 from netcore.network import Network, targets
-from netcore.runs import RunSpec
 from netcore.slices import Slice
 from scenes.kit import data as kit_data
 
@@ -41,11 +40,6 @@ def _data(data):
 def first_of_digit(labels, digit: int) -> int:
     """Index of the first image labelled ``digit`` (the scenes take examples in dataset order)."""
     return int(np.flatnonzero(np.asarray(labels) == digit)[0])
-
-
-def run_spec_of(trace, **changes) -> RunSpec:
-    """The RunSpec that reproduces ``trace`` (its network and hyperparameters), with ``changes``."""
-    return RunSpec.from_trace(trace, **changes)
 
 
 # --- TrainingAndTestData --------------------------------------------------------------------------

@@ -8,7 +8,7 @@
 - mobjects: ``network`` (the drawn network), ``pixels`` / ``images`` (digits and weight images),
   ``surface`` (cost surface, contours, balls, arrows), ``curve`` (a cost curve on axes, hopping balls),
   ``plot`` (axes with data-driven ticks), ``landscape_view`` (a landscape in 3-D, a rolling ball),
-  ``numbers`` (a bracketed column of numbers).
+  ``numbers`` (a bracketed column of numbers), ``machine`` (a function drawn as a machine).
 - ``scene3d``: ``KitThreeDScene``, a ThreeDScene that redraws less and adds text fixed in the frame.
 - ``data``: netcore's cached runs, landscapes and slices by name; the lesson files' data modules
   (``scenes/gradient_data.py``) read it, the lesson files never do.
