@@ -47,8 +47,8 @@ from scenes.kit.animations import Replay, change_values
 from scenes.kit.curve import CurveView, Hopper
 from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, thumbnail,
-                               tile_grid, title)
+from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, text_baseline,
+                               thumbnail, tile_grid, title)
 from scenes.kit.machine import FunctionMachine
 from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
@@ -106,6 +106,8 @@ class TrainingAndTestData(Scene):
             VGroup(label("test data", color=palette.COST),
                    caption(f"{shown.n_test:,} other labelled images,\nnever seen in training", size=palette.TINY_SIZE)
                    ).arrange(DOWN, buff=0.12).move_to([self.SIDE_X, 2.35, 0]))
+        train_note, test_note = heads[0][1], heads[1][1]  # both notes on one line, whatever the heads' descenders
+        test_note.shift((text_baseline(train_note[0]) - text_baseline(test_note[0])) * UP)
         train_cells = iter(grid_positions(int(shown.is_training.sum()), self.PILE_COLUMNS, self.PILE_STEP,
                                           self.PILE_STEP, center=[-self.SIDE_X, -0.95, 0]))
         test_cells = iter(grid_positions(int((~shown.is_training).sum()), self.PILE_COLUMNS, self.PILE_STEP,
@@ -162,8 +164,9 @@ class CostOfOneExample(Scene):
         self.circles = VGroup(*[self.netmob.neurons[-1][i].copy() for i in range(n)])
         spots = [Circle(radius=0.19).move_to(table.cell("neuron", i)) for i in range(n)]
         self.digits = VGroup(*[label(str(i), size=palette.SMALL_SIZE).move_to(table.cell("digit", i)) for i in range(n)])
-        self.play(FadeOut(self.leaving), *[circle.animate.move_to(spot).scale_to_fit_width(spot.width) for circle, spot in zip(self.circles, spots)],
-                  FadeIn(self.digits), run_time=1.4)
+        self.play(FadeOut(self.leaving), run_time=0.5)
+        self.play(*[circle.animate.move_to(spot).scale_to_fit_width(spot.width) for circle, spot in zip(self.circles, spots)],
+                  FadeIn(self.digits), run_time=1.2)
         self.outs = VGroup(*[number(out, places=3, size=self.NUMBER_SIZE).move_to(table.cell("out", i))
                              for i, out in enumerate(shown.start.outputs)])
         desired = VGroup(*[integer(want, size=self.NUMBER_SIZE, color=palette.COST if want else palette.TEXT)
@@ -213,12 +216,15 @@ class CostOfOneExample(Scene):
     def replay_with_trained_weights(self, shown):
         end = shown.end
         trained = caption(f"after training ({shown.steps_trained:,} steps of gradient descent)").move_to(self.state, aligned_edge=LEFT)
-        self.play(FadeOut(self.state), FadeIn(trained), FadeOut(self.verdict), run_time=0.6)
-        outs_twice = [*end.outputs, *end.outputs][:len(self.outs) + len(self.expr_outs)]
-        self.play(change_values([*self.outs, *self.expr_outs, *self.squares, self.total],
-                                [*outs_twice, *end.squares, end.cost]),
+        # every number changes at once (an interpolation would show rows whose arithmetic is false)
+        numbers = VGroup(*self.outs, *self.expr_outs, *self.squares, self.total)
+        self.play(FadeOut(self.state), FadeOut(self.verdict), FadeOut(numbers), run_time=0.6)
+        values = [*end.outputs, *end.outputs][:len(self.outs) + len(self.expr_outs)] + [*end.squares, end.cost]
+        for shown_number, value in zip(numbers, values):
+            shown_number.set_value(value)
+        self.play(FadeIn(trained), FadeIn(numbers),
                   *[circle.animate.set_fill(palette.activation_color(out), opacity=1) for circle, out in zip(self.circles, end.outputs)],
-                  run_time=2.0)
+                  run_time=1.2)
         box = SurroundingRectangle(VGroup(self.digits[end.answer], self.circles[end.answer]), color=palette.ANSWER,
                                    buff=0.08, stroke_width=3)
         confident = end.outputs[end.answer] >= self.CONFIDENT
@@ -292,6 +298,11 @@ class AverageCost(Scene):
         swap = caption(f"the weights and biases after training ({shown.step_end:,} steps)").to_edge(DOWN, buff=0.35)
         self.play(FadeIn(swap), run_time=0.6)
         self.play(change_values(self.column.entries, shown.params_end[self.column.indices]), run_time=1.5)
+        still = self.column.indices[shown.params_end[self.column.indices] == shown.params_start[self.column.indices]]
+        if len(still) and shown.from_dark_pixel[still].all():
+            why = caption("unchanged: weights from corner pixels,\nblack in every training image,\nget no gradient",
+                          size=palette.TINY_SIZE, align=LEFT).next_to(self.column, DOWN, buff=0.2).align_to(self.column, LEFT)
+            self.play(FadeIn(why), run_time=0.6)
         self.play(change_values([self.out_num], [shown.average_end]), run_time=1.5)
         self.wait(2.5)
 
@@ -373,10 +384,20 @@ class BallDownhill(KitThreeDScene):
                          run_time=3.0)
         head = self.fix_in_frame(label("From above: the path on contour lines", size=palette.TITLE_SIZE * 0.9)
                                  .to_corner(UL, buff=0.35))
-        marks = VGroup(self.pin(label("start", size=palette.SMALL_SIZE), view.point(*shown.coords[0]), DOWN, buff=0.22),
-                       self.pin(label("end", size=palette.SMALL_SIZE), view.point(*shown.coords[-1]), UP, buff=0.22))
+        marks = VGroup(*[self.pin(label(word, size=palette.SMALL_SIZE), view.point(*shown.coords[at]), self.away_from_path(shown, at),
+                                  buff=0.22) for word, at in (("start", 0), ("end", -1))])
         self.play(FadeIn(marks), Write(head), run_time=1.0)
         self.wait(3.0)
+
+
+    def away_from_path(self, shown, at: int):
+        """The compass direction (of eight) pointing away from the path at its start (``at`` 0) or end
+        (``at`` -1), as seen now: a label there covers none of it."""
+        ends = shown.coords[:4] if at == 0 else shown.coords[-4:][::-1]
+        here, along = self.on_screen(self.view.point(*ends[0])), self.on_screen(self.view.point(*ends[-1]))
+        away = here - along
+        angle = np.round(np.arctan2(away[1], away[0]) / (np.pi / 4)) * (np.pi / 4)
+        return np.array([np.cos(angle), np.sin(angle), 0.0])
 
 
 class ManyValleys(Scene):
@@ -384,8 +405,8 @@ class ManyValleys(Scene):
     balls step by -eta times the slope, the steps shrink as the slope flattens, and balls from
     different starts settle in different valleys (netcore slice ``minima``)."""
 
-    PLOT_WIDTH, PLOT_HEIGHT, PLOT_AT = 10.5, 4.4, [0.3, -1.1, 0]
-    RULE_AT = [4.6, 1.5, 0]
+    PLOT_WIDTH, PLOT_HEIGHT, PLOT_AT = 10.5, 4.1, [0.3, -1.35, 0]
+    RULE_AT = [1.9, 2.0, 0]  # the rule; the featured ball's readouts sit at the right edge, level with it
     SECONDS_PER_STEP, CROWD_SECONDS_PER_STEP = 0.38, 0.32
 
     def construct(self):
@@ -425,10 +446,10 @@ class ManyValleys(Scene):
         last = len(positions) - 1
         marks = VMobject(stroke_color=self.colors[first], stroke_width=3)
         step = FastNumber(0, places=0, widest=last)
-        size = FastNumber(0.0, places=4, widest=float(np.abs(np.diff(positions)).max(initial=0.0)))
+        size = FastNumber(0.0, places=5, widest=float(np.abs(np.diff(positions)).max(initial=0.0)))
         self.readouts = {"step": step, "step size": size}
         panel = VGroup(readout("step", step), readout("step size", size)).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
-        panel.next_to(self.rule, DOWN, buff=0.3)
+        panel.set_y(self.rule.get_y()).to_edge(RIGHT, buff=0.4)
 
         def on_step(reached):
             reached = min(reached, last)
@@ -497,7 +518,7 @@ class LearningRate(Scene):
         self.head = title("Learning rate: how far each step goes")
         self.step = FastNumber(0, places=0, widest=max(len(path.costs) for path in shown.paths))
         corner = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.1),
-                        readout("step", self.step)).arrange(RIGHT, buff=0.8).to_corner(UR, buff=0.35)
+                        readout("step", self.step)).arrange(RIGHT, buff=0.45).to_corner(UR, buff=0.35)
         self.panels, self.costs = VGroup(), []
         for i, (path, kind) in enumerate(zip(shown.paths, shown.kinds)):
             color = RATE_COLORS[i % len(RATE_COLORS)]
@@ -612,7 +633,8 @@ class DownhillDirection(KitThreeDScene):
     def turn_it_downhill(self, shown):
         (x, y), (gx, gy) = shown.point, shown.gradient
         self.down = self.view.surface_arrow(x, y, -self.ARROW_SCALE * gx, -self.ARROW_SCALE * gy, palette.DOWNHILL)
-        self.down_note = self.pin(math(r"-\nabla C: \text{downhill}", size=palette.LABEL_SIZE * 1.1, color=palette.DOWNHILL),
+        self.down_note = self.pin(VGroup(math(r"-\nabla C", size=palette.LABEL_SIZE * 1.1, color=palette.DOWNHILL),
+                                         label("downhill", size=palette.SMALL_SIZE, color=palette.DOWNHILL)).arrange(DOWN, buff=0.1),
                                   self.down.start + self.down.vector, DL, buff=0.1)
         self.play(FadeOut(self.gentle), FadeIn(self.down), FadeIn(self.down_note), run_time=1.2)
         self.wait(1.0)
@@ -630,10 +652,11 @@ class DownhillDirection(KitThreeDScene):
 
     def read_the_components_from_above(self, shown):
         view, (x, y), (gx, gy) = self.view, shown.point, shown.gradient
+        self.axes = view.plane_axes(overhang=(0.3, 0.3))
         self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60, frame_center=view.smap(-1.9, 0.0, 0.0),
                          added_anims=[Animation(self.head), Animation(self.formula),
                                       FadeIn(view.contours(shown.contour_levels, stroke_width=1.6, opacity=0.9)),
-                                      FadeIn(view.plane_axes()), FadeOut(self.step_note), FadeOut(self.length_note),
+                                      FadeIn(self.axes), FadeOut(self.step_note), FadeOut(self.length_note),
                                       FadeOut(self.rolling.ball), FadeOut(self.rolling.trail)], run_time=2.5)
         z = float(shown.land.height(x, y))
         step_x, step_y = self.TOP_SCALE * gx, self.TOP_SCALE * gy
@@ -652,7 +675,9 @@ class DownhillDirection(KitThreeDScene):
         verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(self.formula, DOWN, aligned_edge=LEFT, buff=0.6)
         self.fix_in_frame(verdict)
         self.play(FadeIn(Dot(at(x, y, z), radius=0.07, color=palette.TEXT)), FadeIn(whole), FadeIn(whole_name), run_time=1.0)
-        self.play(FadeIn(part_x), FadeIn(part_y), FadeIn(names), run_time=1.0)
+        axis_names = VGroup(self.pin(label("x", size=palette.SMALL_SIZE), self.axes[0].get_end(), RIGHT, buff=0.1, opacity=0),
+                            self.pin(label("y", size=palette.SMALL_SIZE), self.axes[1].get_end(), UP, buff=0.1, opacity=0))
+        self.play(FadeIn(part_x), FadeIn(part_y), FadeIn(names), FadeIn(axis_names), run_time=1.0)
         self.play(Write(verdict), run_time=1.2)
         self.wait(2.5)
 
@@ -738,7 +763,7 @@ class GradientNudging(Scene):
 
     RUN_TIME = 22.0
     NETWORK_AT = [-2.0, -0.45, 0]
-    PLOT_AT = [4.8, -1.85, 0]
+    PLOT_AT = [4.55, -1.85, 0]
     RULE_AT = [4.6, 2.5, 0]
 
     def construct(self):
@@ -833,7 +858,7 @@ class TestAccuracy(Scene):
         count = VGroup(self.correct_num, label("/", size=palette.TITLE_SIZE * 0.85), self.total_num)
         self.counter = VGroup(caption("correct / shown"), count.arrange(RIGHT, buff=0.2, aligned_edge=DOWN))
         self.counter.arrange(DOWN, aligned_edge=RIGHT, buff=0.1).to_corner(UR, buff=0.3)
-        self.play(Create(self.frame), FadeIn(self.answers), FadeIn(self.counter), run_time=0.8)
+        self.play(Create(self.frame), FadeIn(self.counter), run_time=0.8)
 
     def show_test_images_one_by_one(self, shown):
         cells = grid_positions(shown.n_shown, self.COLS, *self.GRID_STEP, center=self.GRID_AT)
@@ -852,7 +877,7 @@ class TestAccuracy(Scene):
             self.frame.set_stroke(color)
             self.correct_num.set_value(int(shown.running[i]))
             self.total_num.set_value(i + 1)
-            self.play(FadeIn(thumb, scale=1.3), run_time=0.5 if i < 4 else 0.12)
+            self.play(FadeIn(thumb, scale=1.3), *([FadeIn(self.answers)] if i == 0 else []), run_time=0.5 if i < 4 else 0.12)
             if not ok:
                 self.pause_on_the_mistake(shown, i, thumb)
         self.frame.set_stroke(palette.FAINT)
@@ -898,7 +923,7 @@ class HiddenWeights(Scene):
 
     GRID_AT, GRID_SIZE = [2.6, -0.35, 0], (7.0, 6.2)
     TEXT_X = -4.0
-    RANDOM_SIMILARITY = 0.9  # at or above this median cosine similarity with the start, "almost random"
+    MOSTLY_START = 0.5  # at or above this median cosine similarity with step 0, "still mostly their random start"
 
     def construct(self):
         shown = gradient_data.hidden_weights()
@@ -910,7 +935,7 @@ class HiddenWeights(Scene):
         self.play(Write(title("What the first hidden layer looks for")), run_time=0.8)
         self.text = caption(f"each square: one of the {len(shown.weights)}\nneurons of the first hidden layer,\n"
                             "its 784 incoming weights\non the 28 x 28 pixel grid", color=palette.TEXT, align=LEFT)
-        self.text.move_to([self.TEXT_X, 1.0, 0])
+        self.text.move_to([self.TEXT_X, 1.7, 0])
         self.play(FadeIn(self.text), run_time=0.8)
 
     def show_every_neurons_weights(self, shown):
@@ -926,19 +951,20 @@ class HiddenWeights(Scene):
 
     def say_what_the_measure_shows(self, shown):
         similarity = shown.median_similarity
-        if similarity >= self.RANDOM_SIMILARITY:
-            words = (f"almost random: after {shown.steps:,} steps\neach neuron's weights are still\n"
-                     f"{similarity:.0%} like its random start\n(median cosine similarity)")
+        measure = f"(after {shown.steps:,} steps, median cosine\nsimilarity with step 0: {similarity:.2f})"
+        if similarity >= self.MOSTLY_START:
+            words = "still mostly their random start,\nnot the little edges we hoped for\n" + measure
         else:
-            words = (f"edges? Training moved them:\nthe median cosine similarity\nwith the random start is {similarity:.2f}")
+            words = "training reshaped them: edges?\n" + measure
         verdict = caption(words, size=palette.SMALL_SIZE, color=palette.COST, align=LEFT)
         self.play(FadeIn(verdict.next_to(self.brightness, DOWN, buff=0.45).align_to(self.text, LEFT)), run_time=0.8)
         self.wait(2.5)
 
 
 class RandomNoiseInput(Scene):
-    """A seeded random-noise image into the trained network: it answers with full confidence anyway,
-    about as sure as it is of a real digit."""
+    """A seeded random-noise image into the trained network: its ten outputs and its answer, then a real
+    test image of that digit for comparison. How sure it is of the noise (the lesson: fully) is what the
+    replayed run's outputs say; the captions compare the two outputs."""
 
     NETWORK_AT, IMAGE_AT = [0.2, -0.4, 0], np.array([-5.3, -0.2, 0])
     ABOUT_AS_SURE = 0.1  # outputs within this of each other are "about as sure"
@@ -977,7 +1003,8 @@ class RandomNoiseInput(Scene):
         real = VGroup(pixel_digit(shown.real_image, side=2.2).move_to(self.IMAGE_AT))
         real.add(caption(f"a real {digit}\n(test image {shown.real_index})").next_to(real, DOWN, buff=0.25))
         self.play(FadeOut(self.image, self.box, self.verdict), FadeIn(real), run_time=0.8)
-        self.play(self.netmob.feed_forward(shown.real_image), change_values(self.outs, shown.real_outputs), run_time=2.2)
+        self.play(self.netmob.feed_forward(shown.real_image), run_time=2.2)
+        self.play(change_values(self.outs, shown.real_outputs), run_time=0.6)
         self.play(Create(self.netmob.answer_box()), run_time=0.6)
         noise, real_out = shown.noise_outputs[digit], shown.real_outputs[digit]
         closeness = ("About as sure." if abs(noise - real_out) <= self.ABOUT_AS_SURE
@@ -1039,7 +1066,7 @@ class MemorizationCurves(Scene):
         curve = VMobject(stroke_color=self.SERIES["shuffled"], stroke_width=3).set_points_as_corners(zoom.to_scene(epochs, costs))
         self.play(Create(zoom), FadeIn(head), run_time=1.0)
         self.play(Create(curve), run_time=2.5, rate_func=rate_functions.linear)
-        creep = caption(f"{costs[0]:.3f} after epoch {int(epochs[0])}, {costs[-1]:.3f} after epoch {last}",
+        creep = caption(f"down by {costs[0] - costs[-1]:.3f} from epoch {int(epochs[0])} to epoch {last}",
                         size=palette.TINY_SIZE, color=palette.TEXT).next_to(zoom, DOWN, buff=0.2)
         self.play(FadeIn(creep), run_time=0.8)
         self.wait(1.0)

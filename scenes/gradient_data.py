@@ -123,15 +123,18 @@ class AverageCost:
     params_start: np.ndarray
     params_end: np.ndarray
     step_end: int
-
+    from_dark_pixel: np.ndarray  # (P,) bool: a first-layer weight from a pixel that is 0 in every training image
 
 def average_cost(trace=None, data=None, n_examples: int = 5) -> AverageCost:
     trace, data = _lesson(trace), _data(data)
     net0 = trace.network(0)
     x, y = data.x_train[:n_examples], data.y_train[:n_examples]
+    dark = np.zeros(net0.n_params, bool)
+    n_first = net0.sizes[1] * net0.sizes[0]  # W1, row by row, comes first in the flat order
+    dark[:n_first] = (data.x_train.max(axis=0) == 0)[np.arange(n_first) % net0.sizes[0]]
     return AverageCost(x, net0.example_costs(x, y), len(data.x_train), net0.n_params,
                        float(trace.snapshot_cost[0]), float(trace.snapshot_cost[-1]),
-                       trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]))
+                       trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]), dark)
 
 
 # --- BallDownhill ---------------------------------------------------------------------------------
@@ -184,10 +187,12 @@ class Valleys:
 
 
 def _shown_top(values, cost) -> tuple[float, bool]:
-    """A top for the cost axis that shows ``values`` with room, and whether the curve exceeds it."""
+    """A top for the cost axis that shows ``values`` with room (a quarter more), or the whole curve where it
+    stays lower than that (with 5 % to spare); and whether the curve rises above it."""
     values = np.asarray([v for v in values if np.isfinite(v)], float)
-    top = float(min(np.max(cost), 1.25 * np.max(values)))
-    return top, bool(np.max(cost) > top * (1 + 1e-9))
+    highest = float(np.max(values))
+    top = min(1.25 * highest, 1.05 * max(float(np.max(cost)), highest))
+    return top, bool(np.max(cost) > top)
 
 
 def many_valleys(name: str = "minima") -> Valleys:
@@ -213,7 +218,7 @@ class LearningRates:
     kinds: tuple  # netcore's label of each rate: "creep", "good", "overshoot", "diverge"
     start: float
     window: tuple  # (t_lo, t_hi)
-    cost_range: tuple  # (lo, hi) of the cost inside the window
+    cost_range: tuple  # the cost shown: the window's lowest to highest, with room above (for readouts)
 
 
 def learning_rates(name: str = "minima", half_width: float = 0.25) -> LearningRates:
@@ -223,8 +228,9 @@ def learning_rates(name: str = "minima", half_width: float = 0.25) -> LearningRa
     vt = float(sl.valley_t[int(sl.meta.get("rate_valley", 0))])
     lo, hi = max(float(sl.t[0]), vt - half_width), min(float(sl.t[-1]), vt + half_width)
     inside = (sl.t >= lo) & (sl.t <= hi)
+    low, high = float(sl.cost[inside].min()), float(sl.cost[inside].max())
     return LearningRates(sl, rates, kinds, float(rates[0].positions[0, 0]), (lo, hi),
-                         (float(sl.cost[inside].min()), float(sl.cost[inside].max())))
+                         (low - 0.05 * (high - low), high + 0.3 * (high - low)))
 
 
 # --- DownhillDirection ----------------------------------------------------------------------------

@@ -114,10 +114,10 @@ class CurveView(VGroup):
         return n if n[1] >= 0 else -n
 
     def inside(self, t) -> bool:
-        """Whether the curve's point at ``t`` is in the picture (inside both ranges)."""
+        """Whether the curve's point at ``t`` is in the picture: inside the t range, not above the top."""
         if not (self.x_range[0] <= t <= self.x_range[1] and self.t[0] <= t <= self.t[-1]):
             return False
-        return self.y_range[0] <= float(self.cost_at(t)) <= self.y_range[1]
+        return float(self.cost_at(t)) <= self.y_range[1]  # above the top: out of the picture
 
     # --- balls ------------------------------------------------------------------------------------
     def ball(self, t0: float, color=P.BALL, radius: float = 0.13) -> Ball2D:

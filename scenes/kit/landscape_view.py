@@ -93,7 +93,8 @@ class LandscapeView:
     def flat_vector(self, a, b, z, da, db, color=P.GRADIENT) -> FlatArrow:
         """An arrow at height ``z`` over (a, b) along the plane displacement (da, db) (seen from above)."""
         d = self.smap.vector(da, db, 0.0)
-        return FlatArrow(color=color).put(self.smap(a, b, z), d, float(np.linalg.norm(d)))
+        length = float(np.linalg.norm(d))  # a short arrow keeps a tip in proportion, not all head
+        return FlatArrow(color=color).put(self.smap(a, b, z), d, length, tip_length=min(0.22, 0.35 * length))
 
     def dot(self, a, b, color=P.TEXT, radius: float = 0.07):
         """A small flat dot on the surface at (a, b) (drawn after the surface)."""

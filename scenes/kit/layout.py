@@ -16,7 +16,7 @@ from .geometry import grid_positions
 from .pixels import pixel_digit
 from .text import label
 
-__all__ = ["title", "caption", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
+__all__ = ["title", "caption", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
            "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid"]
 
 
@@ -25,8 +25,22 @@ def title(text: str) -> VGroup:
     return label(text, size=P.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
 
 
+def text_baseline(text) -> float:
+    """The y of the line the letters of ``text`` (a ``Text``, or a ``FastNumber``) sit on: the bottom of its
+    first letter without a descender (a text's bottom would move with "g", "p", "y")."""
+    if hasattr(text, "glyphs") and hasattr(text, "get_value"):  # a FastNumber: its origin anchor
+        return float(text.points[0][1])
+    glyphs = text.family_members_with_points()
+    chars = getattr(text, "text", "").replace(" ", "").replace("\n", "")
+    for char, glyph in zip(chars, glyphs):
+        if char in "acemnorsuvwxz0123456789":
+            return float(glyph.get_bottom()[1])
+    return float(text.get_bottom()[1])
+
+
 def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
-    """Dim text; several lines (``\\n``) are centred on each other unless ``align`` is LEFT or RIGHT.
+    """Dim text; several lines (``\\n``) are centred on each other unless ``align`` is LEFT or RIGHT,
+    their baselines evenly spaced (descenders do not push a line down).
 
     Examples
     --------
@@ -36,6 +50,10 @@ def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
     if len(lines) == 1:
         return label(text, size=size, color=color)
     group = VGroup(*[label(line, size=size, color=color) for line in lines]).arrange(DOWN, buff=0.1)
+    step = label("Ag", size=size).height + 0.1
+    first = text_baseline(group[0])
+    for k, line in enumerate(group):
+        line.shift((first - k * step - text_baseline(line)) * UP)
     if align is not None:
         for line in group:
             line.align_to(group, align)
@@ -54,8 +72,8 @@ def readout(name: str, value, size: float = P.LABEL_SIZE, color=P.TEXT) -> VGrou
     """
     text = label(name, size=size, color=P.DIM_TEXT)
     value.set_color(color)
-    group = VGroup(text, value).arrange(RIGHT, buff=0.18, aligned_edge=DOWN)
-    value.align_to(text, DOWN)
+    group = VGroup(text, value).arrange(RIGHT, buff=0.18)
+    value.shift((text_baseline(text) - text_baseline(value)) * UP)  # one baseline for the name and the digits
     group.value = value
     return group
 
@@ -76,17 +94,9 @@ def inside_frame(mob, margin: float = 0.25):
 def on_baseline(reference, *texts):
     """Shift ``texts`` vertically so their letters sit on the same baseline as ``reference`` (text
     centred at one height would not: descenders and ascenders move the centre)."""
-    def baseline(t):
-        flat = [c for c in t.family_members_with_points()]
-        chars = getattr(t, "text", "").replace(" ", "").replace("\n", "")
-        for ch, glyph in zip(chars, flat):
-            if ch in "acemnorsuvwxz0123456789":
-                return glyph.get_bottom()[1]
-        return t.get_bottom()[1]
-
-    y = baseline(reference)
-    for t in texts:
-        t.shift((y - baseline(t)) * UP)
+    y = text_baseline(reference)
+    for text in texts:
+        text.shift((y - text_baseline(text)) * UP)
 
 
 def thumbnail(pixels, side: float = 0.8, frame_color=P.FAINT, frame_width: float = 1.5):

@@ -17,7 +17,8 @@ def tick_text(value: float, step: float) -> str:
     """A tick value written with as many decimals as its step needs (0.2 -> "0.4", 5 -> "10",
     100000 -> "100,000")."""
     places = max(0, -int(np.floor(np.log10(abs(step)) + 1e-9))) if step > 0 else 0
-    return f"{value:,.{places}f}"
+    value = 0.0 if abs(value) <= abs(step) * 1e-9 else float(value)  # no "-0.0"
+    return f"{value:,.{places}f}".replace("-", "\u2212")
 
 
 class PlotAxes(VGroup):
