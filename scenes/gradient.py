@@ -90,7 +90,7 @@ class TrainingAndTestData(Scene):
 
     def show_labelled_images(self, shown):
         self.play(Write(title("Labelled data")), run_time=0.8)
-        self.thumbs = [labelled_thumbnail(px, y, self.THUMB_SIDE) for px, y in zip(shown.images, shown.labels)]
+        self.thumbs = [labelled_thumbnail(image, digit, self.THUMB_SIDE) for image, digit in zip(shown.images, shown.labels)]
         for thumb, cell in zip(self.thumbs, grid_positions(len(self.thumbs), self.POOL_COLUMNS, *self.POOL_STEP)):
             thumb.move_to(cell)
         self.play(LaggedStart(*[FadeIn(thumb, scale=0.8) for thumb in self.thumbs], lag_ratio=0.06), run_time=2.2)
@@ -428,9 +428,13 @@ class ManyValleys(Scene):
                        caption("cost").rotate(np.pi / 2).next_to(self.view.plot, LEFT, buff=0.12))
         self.add(self.view.axes, names)
         self.play(Write(self.head), FadeIn(self.sub), Create(self.view.curve), run_time=2.0)
+        self.notes = VGroup(self.sub)  # the lines under the title, one below the other
         if shown.clipped:
-            off = caption("(the line climbs out of the picture towards its ends)", size=palette.TINY_SIZE)
-            self.play(FadeIn(off.next_to(self.view.plot, DOWN, buff=0.1).align_to(self.view.plot, RIGHT)), run_time=0.6)
+            self.add_note(caption("(towards its ends the line climbs out of the picture)", size=palette.TINY_SIZE))
+
+    def add_note(self, note, run_time: float = 0.6, write: bool = False):
+        self.notes.add(note.next_to(self.notes, DOWN, aligned_edge=LEFT, buff=0.12))
+        self.play(Write(note) if write else FadeIn(note), run_time=run_time)
 
     def state_the_rule(self, shown):
         rule = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.3),
@@ -492,7 +496,7 @@ class ManyValleys(Scene):
         self.play(*shown_now, run_time=0.8)
         moral = ("where a ball settles depends on where it starts" if len(shown.valley_t) > 1
                  else "on this line every ball settles in the one valley")
-        self.play(Write(label(moral).next_to(self.sub, DOWN, aligned_edge=LEFT, buff=0.3)), run_time=1.2)
+        self.add_note(label(moral, size=palette.SMALL_SIZE, color=palette.COST), run_time=1.2, write=True)
         self.wait(2.5)
 
 

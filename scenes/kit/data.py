@@ -9,8 +9,9 @@ plus their own settings, so they are rebuilt exactly when an input changes.
 ``NETCORE_TRACE=/path/to/trace.npz`` replaces the default runs (``DEFAULT_RUNS``: the lesson's SGD run
 and the full-batch descent) by that trace, and every other run the scenes train (other seeds, other
 learning rates) takes that trace's network (sizes, activation, cost, init, seed), so a user
-re-renders every scene from their own network. Its data must be the data it was trained on (set
-``NETCORE_MNIST`` accordingly).
+re-renders every scene from their own network. Those runs also take the trace's learning rate (a rate
+made for the lesson's sigmoid network can leave a ReLU network dead), and its mini-batch size where both
+are SGD. Its data must be the data it was trained on (set ``NETCORE_MNIST`` accordingly).
 """
 
 from __future__ import annotations
@@ -101,9 +102,12 @@ def spec(name: str) -> RunSpec:
         raise KeyError(f"no run named {name!r} (known: {', '.join(RUNS)})")
     s = RUNS[name]
     if user_trace_path() is not None:
-        n = _user_trace().meta["network"]
-        s = s.with_(sizes=tuple(n["sizes"]), activation=n["activation"], cost=n["cost"], init=n["init"],
-                    seed=n["seed"] + SEED_OFFSETS.get(name, 0))
+        meta = _user_trace().meta
+        network, hyper = meta["network"], meta["hyperparameters"]
+        s = s.with_(sizes=tuple(network["sizes"]), activation=network["activation"], cost=network["cost"],
+                    init=network["init"], seed=network["seed"] + SEED_OFFSETS.get(name, 0), eta=float(hyper["eta"]))
+        if meta["method"] == "sgd" and s.method == "sgd":  # the user's mini-batches too
+            s = s.with_(batch_size=int(hyper["batch_size"]))
     return s
 
 
