@@ -64,11 +64,14 @@ def rendered_scene(scene_data, tmp_path_factory):
     second, every animation played but no video written (``dry_run``); returns the scene object."""
     from manim import tempconfig
 
+    from frame_checks import text_laid_out_at
+
     done = {}
 
     def render(cls):
         if cls not in done:
-            with tempconfig({**SMALL, "media_dir": str(tmp_path_factory.mktemp("media"))}):
+            # text laid out as in a -qh video (at 256 pixels wide Pango would wrap long captions)
+            with tempconfig({**SMALL, "media_dir": str(tmp_path_factory.mktemp("media"))}), text_laid_out_at():
                 scene = cls()
                 watch_text_in_frame(scene)
                 scene.render()
