@@ -47,8 +47,8 @@ from scenes.kit.animations import Replay, change_values
 from scenes.kit.curve import CurveView, Hopper
 from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, text_baseline,
-                               thumbnail, tile_grid, title)
+from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, lift_clear, on_baseline, readout,
+                               text_baseline, thumbnail, tile_grid, title)
 from scenes.kit.machine import FunctionMachine
 from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
@@ -296,6 +296,7 @@ class AverageCost(Scene):
 
     def feed_it_the_trained_weights(self, shown):
         swap = caption(f"the weights and biases after training ({shown.step_end:,} steps)").to_edge(DOWN, buff=0.35)
+        swap.set_x(max(swap.get_x(), self.column.get_right()[0] + 0.6 + swap.width / 2))  # clear of the column's notes
         self.play(FadeIn(swap), run_time=0.6)
         self.play(change_values(self.column.entries, shown.params_end[self.column.indices]), run_time=1.5)
         still = self.column.indices[shown.params_end[self.column.indices] == shown.params_start[self.column.indices]]
@@ -459,7 +460,7 @@ class ManyValleys(Scene):
             reached = min(reached, last)
             marks.points = self.view.axis_marks(positions[:reached + 1])
             step.set_value(reached)
-            size.set_value(abs(positions[min(reached + 1, last)] - positions[reached]))
+            size.set_value(abs(positions[reached] - positions[max(reached - 1, 0)]))  # the step just taken
 
         solo = Hopper(self.view, [shown.balls[first]], [self.colors[first]], on_step=on_step)
         self.hoppers = [solo]
@@ -484,13 +485,14 @@ class ManyValleys(Scene):
     def name_the_valleys(self, shown):
         marks = VGroup()
         for number_, (t_valley, cost, count) in enumerate(zip(shown.valley_t, shown.valley_cost, shown.balls_in_valley), 1):
-            balls = f"{count} ball" + ("" if count == 1 else "s")
-            marks.add(caption(f"valley {number_}: cost {cost:.4f}, {balls}", color=palette.TEXT)
-                      .next_to(self.view.to_scene(t_valley, self.view.y_range[0]), UP, buff=0.3))
+            balls = f"{count} ball" + ("" if count == 1 else "s") + (", in one spot" if shown.landed_together[number_ - 1] else "")
+            mark = caption(f"valley {number_}: cost {cost:.4f},\n{balls}", color=palette.TEXT)
+            marks.add(lift_clear(mark.next_to(self.view.to_scene(t_valley, self.view.y_range[0]), UP, buff=0.3), marks))
         self.labels = {"valleys": marks}
         shown_now = [FadeIn(marks)]
         if shown.ridge is not None:
-            ridge = caption(f"ridge: cost {shown.ridge[1]:.3f}").next_to(self.view.point(shown.ridge[0]), UP, buff=0.2)
+            ridge = lift_clear(caption(f"ridge: cost {shown.ridge[1]:.3f}").next_to(self.view.point(shown.ridge[0]), UP, buff=0.2),
+                               marks)
             self.labels["ridge"] = ridge
             shown_now.append(FadeIn(ridge))
         self.play(*shown_now, run_time=0.8)
@@ -500,8 +502,8 @@ class ManyValleys(Scene):
         self.wait(2.5)
 
 
-RATE_WORDS = {"creep": "too small: it creeps", "good": "about right", "overshoot": "too large: it overshoots",
-              "diverge": "far too large: it diverges"}
+RATE_WORDS = {"creeps": "too small: it creeps", "settles": "it settles", "overshoots": "it overshoots, then settles",
+              "leaves": "too large: it leaves"}  # by what the ball did (gradient_data.learning_rates)
 RATE_COLORS = [palette.SERIES[i] for i in (1, 3, 4, 2)]
 
 
@@ -530,7 +532,7 @@ class LearningRate(Scene):
                              width=self.PANEL_WIDTH, height=self.PANEL_HEIGHT, curve_width=3, most_ticks=5)
             cost = FastNumber(float(path.costs[0]), places=4, size=palette.SMALL_SIZE, color=color,
                               widest=float(np.max(path.costs[np.isfinite(path.costs)])))
-            head = label(f"\u03b7 = {path.eta:.3g}: {RATE_WORDS.get(kind, kind)}", size=palette.SMALL_SIZE, color=color)
+            head = self.panel_head(f"\u03b7 = {path.eta:.3g}: {RATE_WORDS.get(kind, kind)}", color)
             panel = VGroup(head, view).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
             cost_row = readout("cost", cost, size=palette.SMALL_SIZE, color=color)
             panel.add(cost_row.next_to(view.y_axis, RIGHT, buff=0.0).align_to(view.x_axis, RIGHT).align_to(view.y_axis, UP))
@@ -545,6 +547,11 @@ class LearningRate(Scene):
         self.play(Write(self.head), FadeIn(corner), *[Create(panel.view.curve) for panel in self.panels],
                   *[FadeIn(panel.head) for panel in self.panels], *[FadeIn(panel[2]) for panel in self.panels], run_time=2.0)
         self.play(*[FadeIn(hopper.group, scale=0.5) for hopper in self.hoppers], run_time=0.6)
+
+    def panel_head(self, text: str, color):
+        """A panel's head line, narrowed to the panel's width if it is longer."""
+        head = label(text, size=palette.SMALL_SIZE, color=color)
+        return head.scale_to_fit_width(self.PANEL_WIDTH) if head.width > self.PANEL_WIDTH else head
 
     def step_all_balls_together(self, shown):
         n_states = max(hopper.n_states for hopper in self.hoppers)
@@ -565,13 +572,14 @@ class LearningRate(Scene):
         changes = []
         for path, panel in zip(shown.paths, self.panels):
             if path.status == "escaped":
-                text, color = f"\u03b7 = {path.eta:.3g}: left the picture after {len(path.costs) - 1} steps", palette.NEGATIVE
+                text, color = f"\u03b7 = {path.eta:.3g}: left the picture after {len(path.costs) - 1} steps", panel.head.get_color()
             elif path.status == "max_steps":
                 text, color = f"\u03b7 = {path.eta:.3g}: still creeping after {len(path.costs) - 1} steps", panel.head.get_color()
             else:
                 continue
-            changes.append(FadeTransform(panel.head, label(text, size=palette.SMALL_SIZE, color=color).move_to(panel.head, aligned_edge=LEFT)))
-        foot = caption(f"every panel starts at t = {shown.start:.3f} on the slice through two trained networks "
+            changes.append(FadeTransform(panel.head, self.panel_head(text, color).move_to(panel.head, aligned_edge=LEFT)))
+        start = f"{shown.start:.3f}".replace("-", "\u2212")
+        foot = caption(f"every panel starts at t = {start} on the slice through two trained networks "
                        "(ManyValleys); \u03b7 is per unit of t", size=palette.TINY_SIZE).to_edge(DOWN, buff=0.25)
         self.play(*changes, FadeIn(foot), run_time=0.8)
         self.wait(2.5)
@@ -656,7 +664,7 @@ class DownhillDirection(KitThreeDScene):
 
     def read_the_components_from_above(self, shown):
         view, (x, y), (gx, gy) = self.view, shown.point, shown.gradient
-        self.axes = view.plane_axes(overhang=(0.3, 0.3))
+        self.axes = view.plane_axes(overhang=(0.3, 0.15))
         self.move_camera(phi=0, theta=-90 * DEGREES, zoom=0.95, focal_distance=60, frame_center=view.smap(-1.9, 0.0, 0.0),
                          added_anims=[Animation(self.head), Animation(self.formula),
                                       FadeIn(view.contours(shown.contour_levels, stroke_width=1.6, opacity=0.9)),
@@ -668,10 +676,10 @@ class DownhillDirection(KitThreeDScene):
         part_x = view.flat_vector(x, y, z, step_x, 0.0, palette.TEXT)
         part_y = view.flat_vector(x + step_x, y, z, 0.0, step_y, palette.TEXT)
         at = view.smap
-        names = VGroup(self.pin(math(r"\partial C / \partial x = %g" % gx, size=palette.LABEL_SIZE), at(x + step_x / 2, y, z), DOWN, 0.2),
-                       self.pin(math(r"\partial C / \partial y = %g" % gy, size=palette.LABEL_SIZE), at(x + step_x, y + step_y / 2, z), RIGHT, 0.2))
+        names = VGroup(self.pin(math(r"\partial C / \partial x = %g" % gx, size=palette.LABEL_SIZE), at(x + step_x / 2, y, z), DOWN, 0.3),
+                       self.pin(math(r"\partial C / \partial y = %g" % gy, size=palette.LABEL_SIZE), at(x + step_x, y + step_y / 2, z), RIGHT, 0.2, 0))
         whole_name = self.pin(math(r"\nabla C(%g,%g) = (%g,\ %g)" % (x, y, gx, gy), size=palette.LABEL_SIZE * 1.1,
-                                   color=palette.GRADIENT), at(x + step_x, y + step_y, z), UP, 0.2)
+                                   color=palette.GRADIENT), at(x + step_x, y + step_y, z), UP, 0.2, 0)
         ratio = gx / gy
         verdict = VGroup(label(f"at ({x:g}, {y:g}), nudging x changes C", size=palette.LABEL_SIZE * 0.9),
                          label(f"{ratio:g} times as much as nudging y:", size=palette.LABEL_SIZE * 0.9),
@@ -862,7 +870,7 @@ class TestAccuracy(Scene):
         count = VGroup(self.correct_num, label("/", size=palette.TITLE_SIZE * 0.85), self.total_num)
         self.counter = VGroup(caption("correct / shown"), count.arrange(RIGHT, buff=0.2, aligned_edge=DOWN))
         self.counter.arrange(DOWN, aligned_edge=RIGHT, buff=0.1).to_corner(UR, buff=0.3)
-        self.play(Create(self.frame), FadeIn(self.counter), run_time=0.8)
+        self.play(FadeIn(self.counter), run_time=0.8)
 
     def show_test_images_one_by_one(self, shown):
         cells = grid_positions(shown.n_shown, self.COLS, *self.GRID_STEP, center=self.GRID_AT)
@@ -881,7 +889,8 @@ class TestAccuracy(Scene):
             self.frame.set_stroke(color)
             self.correct_num.set_value(int(shown.running[i]))
             self.total_num.set_value(i + 1)
-            self.play(FadeIn(thumb, scale=1.3), *([FadeIn(self.answers)] if i == 0 else []), run_time=0.5 if i < 4 else 0.12)
+            self.play(FadeIn(thumb, scale=1.3), *([FadeIn(self.answers), Create(self.frame)] if i == 0 else []),
+                      run_time=0.5 if i < 4 else 0.12)
             if not ok:
                 self.pause_on_the_mistake(shown, i, thumb)
         self.frame.set_stroke(palette.FAINT)
@@ -938,7 +947,7 @@ class HiddenWeights(Scene):
     def explain_the_squares(self, shown):
         self.play(Write(title("What the first hidden layer looks for")), run_time=0.8)
         self.text = caption(f"each square: one of the {len(shown.weights)}\nneurons of the first hidden layer,\n"
-                            "its 784 incoming weights\non the 28 x 28 pixel grid", color=palette.TEXT, align=LEFT)
+                            "its 784 incoming weights\non the 28 \u00d7 28 pixel grid", color=palette.TEXT, align=LEFT)
         self.text.move_to([self.TEXT_X, 1.7, 0])
         self.play(FadeIn(self.text), run_time=0.8)
 
@@ -998,7 +1007,7 @@ class RandomNoiseInput(Scene):
         self.box = self.netmob.answer_box()
         self.play(FadeIn(self.outs), Create(self.box), run_time=0.8)
         self.verdict = caption(f"\"it's a {shown.answer}\": output {shown.noise_outputs[shown.answer]:.2f}",
-                               size=palette.LABEL_SIZE, color=palette.ANSWER).to_edge(DOWN, buff=0.35)
+                               size=palette.LABEL_SIZE, color=palette.ANSWER).to_edge(DOWN, buff=0.2)
         self.play(FadeIn(self.verdict), run_time=0.6)
         self.wait(2.0)
 
@@ -1014,7 +1023,7 @@ class RandomNoiseInput(Scene):
         closeness = ("About as sure." if abs(noise - real_out) <= self.ABOUT_AS_SURE
                      else "Surer of the noise." if noise > real_out else "Less sure of the noise.")
         verdict = caption(f"a real {digit}: output {real_out:.2f}; noise: {noise:.2f}. {closeness}", size=palette.LABEL_SIZE,
-                          color=palette.TEXT).to_edge(DOWN, buff=0.35)
+                          color=palette.TEXT).to_edge(DOWN, buff=0.2)
         self.play(FadeIn(verdict), run_time=0.6)
         self.wait(2.5)
 

@@ -181,6 +181,7 @@ class Valleys:
     valley_t: np.ndarray
     valley_cost: np.ndarray
     balls_in_valley: tuple  # per valley, how many balls settled there
+    landed_together: tuple  # per valley, whether its balls ended within 0.001 in t of each other (one ball shows)
     ridge: tuple | None  # (t, cost) of the highest point between the two minima, or None
     y_top: float
     clipped: bool
@@ -203,9 +204,11 @@ def many_valleys(name: str = "minima") -> Valleys:
     if ridge is not None:
         shown.append(ridge[1])
     top, clipped = _shown_top(shown, sl.cost)
-    counts = tuple(sum(1 for b in balls if getattr(b, "valley", -1) == v) for v in range(len(sl.valley_t)))
+    ends = [[float(b.positions[-1, 0]) for b in balls if getattr(b, "valley", -1) == v] for v in range(len(sl.valley_t))]
+    counts = tuple(len(e) for e in ends)
+    together = tuple(len(e) > 1 and max(e) - min(e) < 1e-3 for e in ends)
     return Valleys(sl, balls, float(sl.meta["ball_eta"]), tuple(t["seed"] for t in sl.meta["traces"]),
-                   np.asarray(sl.valley_t), np.asarray(sl.valley_cost), counts, ridge, top, clipped)
+                   np.asarray(sl.valley_t), np.asarray(sl.valley_cost), counts, together, ridge, top, clipped)
 
 
 # --- LearningRate ---------------------------------------------------------------------------------
@@ -215,21 +218,39 @@ class LearningRates:
 
     slice: Slice
     paths: tuple  # DescentPaths, smallest eta first
-    kinds: tuple  # netcore's label of each rate: "creep", "good", "overshoot", "diverge"
+    kinds: tuple  # what each ball did: "creeps" (still moving at the last step), "settles" (without
+    #               passing the valley floor), "overshoots" (settles after passing it), "leaves" (escaped)
+    crossings: tuple  # how many times each ball passed the valley floor
     start: float
     window: tuple  # (t_lo, t_hi)
     cost_range: tuple  # the cost shown: the window's lowest to highest, with room above (for readouts)
 
 
+def _crossings(positions, floor: float) -> int:
+    """How many times a path passes ``floor`` (a sign change of its offset from it)."""
+    side = np.sign(np.asarray(positions, float) - floor)
+    side = side[side != 0]
+    return int(np.count_nonzero(np.diff(side)))
+
+
+def _what_it_did(status: str, crossings: int) -> str:
+    if status == "escaped":
+        return "leaves"
+    if status == "max_steps":
+        return "creeps"
+    return "overshoots" if crossings else "settles"
+
+
 def learning_rates(name: str = "minima", half_width: float = 0.25) -> LearningRates:
     sl = kit_data.slice_(name)
     rates = tuple(sl.rates)
-    kinds = tuple(sl.meta.get("rate_labels", [f"rate {i}" for i in range(len(rates))]))
     vt = float(sl.valley_t[int(sl.meta.get("rate_valley", 0))])
+    crossings = tuple(_crossings(path.positions[:, 0], vt) for path in rates)
+    kinds = tuple(_what_it_did(path.status, n) for path, n in zip(rates, crossings))
     lo, hi = max(float(sl.t[0]), vt - half_width), min(float(sl.t[-1]), vt + half_width)
     inside = (sl.t >= lo) & (sl.t <= hi)
     low, high = float(sl.cost[inside].min()), float(sl.cost[inside].max())
-    return LearningRates(sl, rates, kinds, float(rates[0].positions[0, 0]), (lo, hi),
+    return LearningRates(sl, rates, kinds, crossings, float(rates[0].positions[0, 0]), (lo, hi),
                          (low - 0.05 * (high - low), high + 0.3 * (high - low)))
 
 
