@@ -47,7 +47,7 @@ from scenes.kit.animations import Replay, change_values
 from scenes.kit.curve import CurveView, Hopper
 from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, lift_clear, on_baseline, readout,
+from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout,
                                text_baseline, thumbnail, tile_grid, title)
 from scenes.kit.machine import FunctionMachine
 from scenes.kit.network import NetworkMobject
@@ -295,9 +295,8 @@ class AverageCost(Scene):
         self.wait(2.0)
 
     def feed_it_the_trained_weights(self, shown):
-        swap = caption(f"the weights and biases after training ({shown.step_end:,} steps)").to_edge(DOWN, buff=0.35)
-        swap.set_x(max(swap.get_x(), self.column.get_right()[0] + 0.6 + swap.width / 2))  # clear of the column's notes
-        self.play(FadeIn(swap), run_time=0.6)
+        swap = caption(f"now: the weights and biases\nafter training ({shown.step_end:,} steps)", color=palette.TEXT)
+        self.play(FadeIn(swap.next_to(self.out_num, DOWN, buff=1.6)), run_time=0.6)
         self.play(change_values(self.column.entries, shown.params_end[self.column.indices]), run_time=1.5)
         still = self.column.indices[shown.params_end[self.column.indices] == shown.params_start[self.column.indices]]
         if len(still) and shown.from_dark_pixel[still].all():
@@ -483,19 +482,22 @@ class ManyValleys(Scene):
         self.play(crowd.replay(self.CROWD_SECONDS_PER_STEP))
 
     def name_the_valleys(self, shown):
-        marks = VGroup()
-        for number_, (t_valley, cost, count) in enumerate(zip(shown.valley_t, shown.valley_cost, shown.balls_in_valley), 1):
-            balls = f"{count} ball" + ("" if count == 1 else "s") + (", in one spot" if shown.landed_together[number_ - 1] else "")
-            mark = caption(f"valley {number_}: cost {cost:.4f},\n{balls}", color=palette.TEXT)
-            marks.add(lift_clear(mark.next_to(self.view.to_scene(t_valley, self.view.y_range[0]), UP, buff=0.3), marks))
-        self.labels = {"valleys": marks}
-        shown_now = [FadeIn(marks)]
+        """A number under each valley floor, and a line per valley under the title: its cost, its balls."""
+        numbers, lines = VGroup(), VGroup()
+        for n, (t_valley, cost, count, together) in enumerate(zip(shown.valley_t, shown.valley_cost, shown.balls_in_valley,
+                                                                    shown.landed_together), 1):
+            numbers.add(label(str(n), size=palette.SMALL_SIZE).next_to(self.view.to_scene(t_valley, self.view.y_range[0]), UP, buff=0.15))
+            balls = f"{count} ball" + ("" if count == 1 else "s") + (" (landed in one spot)" if together else "")
+            lines.add(caption(f"valley {n}: cost {cost:.4f}, {balls}", size=palette.TINY_SIZE, color=palette.TEXT))
+        self.labels = {"valleys": lines}
+        shown_now = [FadeIn(numbers)]
         if shown.ridge is not None:
-            ridge = lift_clear(caption(f"ridge: cost {shown.ridge[1]:.3f}").next_to(self.view.point(shown.ridge[0]), UP, buff=0.2),
-                               marks)
+            ridge = caption(f"ridge: cost {shown.ridge[1]:.3f}").next_to(self.view.point(shown.ridge[0]), UP, buff=0.2)
             self.labels["ridge"] = ridge
             shown_now.append(FadeIn(ridge))
         self.play(*shown_now, run_time=0.8)
+        for line in lines:
+            self.add_note(line, run_time=0.5)
         moral = ("where a ball settles depends on where it starts" if len(shown.valley_t) > 1
                  else "on this line every ball settles in the one valley")
         self.add_note(label(moral, size=palette.SMALL_SIZE, color=palette.COST), run_time=1.2, write=True)

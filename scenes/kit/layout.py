@@ -16,7 +16,7 @@ from .geometry import grid_positions
 from .pixels import pixel_digit
 from .text import label
 
-__all__ = ["title", "caption", "text_baseline", "lift_clear", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
+__all__ = ["title", "caption", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
            "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid"]
 
 
@@ -58,18 +58,6 @@ def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
         for line in group:
             line.align_to(group, align)
     return group
-
-
-def lift_clear(mob, others, gap: float = 0.15):
-    """Move ``mob`` up, a line at a time, until it overlaps none of ``others`` (labels of nearby points
-    that the data may put close together: valleys, ridges)."""
-    def collides(other):
-        return (mob.get_left()[0] < other.get_right()[0] + gap and other.get_left()[0] < mob.get_right()[0] + gap
-                and mob.get_bottom()[1] < other.get_top()[1] + gap and other.get_bottom()[1] < mob.get_top()[1] + gap)
-
-    while any(collides(other) for other in others):
-        mob.shift((mob.height + gap) * UP)
-    return mob
 
 
 def readout(name: str, value, size: float = P.LABEL_SIZE, color=P.TEXT) -> VGroup:

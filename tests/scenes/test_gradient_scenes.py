@@ -75,7 +75,7 @@ def test_many_valleys_balls_follow_netcore_descents(rendered, scene_data):
     first = solo.paths[0]
     assert scene.readouts["step"].get_value() == len(first.costs) - 1
     # labels show netcore's valley and ridge costs
-    texts = [" ".join(line.text for line in mark) for mark in scene.labels["valleys"]]  # two lines each
+    texts = [m.text for m in scene.labels["valleys"]]
     for vc in sl.valley_cost:
         assert any(f"{vc:.4f}," in t for t in texts)
     assert f"{sl.meta['ridge_cost']:.3f}" in scene.labels["ridge"].text
