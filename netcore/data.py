@@ -49,6 +49,12 @@ class Dataset:
         return f"{d['name']}: {d['n_train']:,} training and {d['n_test']:,} test images ({d['source']})"
 
 
+def lit_pixels(x) -> np.ndarray:
+    """Indices of the pixels (columns of ``x``) that some image lights up: a first-layer weight from any
+    other pixel gets an exactly zero gradient from every example, so training never moves it."""
+    return np.flatnonzero(np.any(np.asarray(x) != 0, axis=0))
+
+
 def shuffled_labels(y, seed: int) -> np.ndarray:
     """The labels ``y`` permuted by ``seed``: the training labels of a run with ``labels="shuffled"``."""
     return np.random.default_rng(seed).permutation(y)

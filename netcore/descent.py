@@ -35,6 +35,13 @@ class DescentPath:
     def final(self) -> np.ndarray:
         return self.positions[-1]
 
+    def crossings(self, floor: float, axis: int = 0) -> int:
+        """How many times the path passes ``floor`` along coordinate ``axis`` (a valley's floor: an
+        overshooting ball passes it, a careful one approaches it from one side)."""
+        side = np.sign(self.positions[:, axis] - floor)
+        side = side[side != 0]
+        return int(np.count_nonzero(np.diff(side)))
+
 
 def descend(value_and_grad, start, eta, tol=1e-4, max_steps=500, bounds=None) -> DescentPath:
     """Gradient descent ``x <- x - eta * grad`` from ``start`` with ``value_and_grad(x) -> (cost, grad)``.

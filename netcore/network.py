@@ -27,6 +27,15 @@ COSTS = ("quadratic", "cross_entropy")
 INITS = ("normal", "scaled")
 
 
+def weight_similarity(a: "Network", b: "Network", layer: int = 0) -> np.ndarray:
+    """Cosine similarity of each neuron's incoming weights in ``a`` and in ``b`` (same sizes), layer
+    ``layer`` (0: the first hidden layer): 1 where training left a neuron's weights pointing the way
+    they started, 0 where it turned them at right angles."""
+    wa, wb = a.weights[layer], b.weights[layer]
+    norms = np.linalg.norm(wa, axis=1) * np.linalg.norm(wb, axis=1)
+    return np.sum(wa * wb, axis=1) / np.where(norms > 0, norms, 1.0)
+
+
 def targets(y, n_out: int) -> np.ndarray:
     """One-hot float64 targets from integer labels ``(n,)``; a 2-D array is taken as already one-hot."""
     y = np.asarray(y)

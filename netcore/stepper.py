@@ -26,6 +26,7 @@ import numpy as np
 import scipy.sparse
 from scipy.special import expit
 
+from .data import lit_pixels
 from .network import Network
 
 
@@ -46,7 +47,7 @@ class TrainingInputs:
     reads, and ``batch`` converts exactly), and a float64 CSR matrix for whole-set passes (``sparse``)."""
 
     def __init__(self, x_train: np.ndarray):
-        self.used = np.flatnonzero(np.any(x_train != 0, axis=0))
+        self.used = lit_pixels(x_train)
         self.x = np.ones((len(x_train), len(self.used) + 1), x_train.dtype)
         self.x[:, :-1] = x_train[:, self.used]
         self.sparse = scipy.sparse.csr_matrix(self.x, dtype=np.float64)

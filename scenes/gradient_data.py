@@ -16,7 +16,8 @@ import numpy as np
 from netcore import closed_form
 from netcore.descent import DescentPath
 from netcore.landscape import Landscape
-from netcore.network import Network, targets
+from netcore.data import lit_pixels
+from netcore.network import Network, targets, weight_similarity
 from netcore.slices import Slice
 from scenes.kit import data as kit_data
 
@@ -131,7 +132,7 @@ def average_cost(trace=None, data=None, n_examples: int = 5) -> AverageCost:
     x, y = data.x_train[:n_examples], data.y_train[:n_examples]
     dark = np.zeros(net0.n_params, bool)
     n_first = net0.sizes[1] * net0.sizes[0]  # W1, row by row, comes first in the flat order
-    dark[:n_first] = (data.x_train.max(axis=0) == 0)[np.arange(n_first) % net0.sizes[0]]
+    dark[:n_first] = ~np.isin(np.arange(n_first) % net0.sizes[0], lit_pixels(data.x_train))
     return AverageCost(x, net0.example_costs(x, y), len(data.x_train), net0.n_params,
                        float(trace.snapshot_cost[0]), float(trace.snapshot_cost[-1]),
                        trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]), dark)
@@ -226,13 +227,6 @@ class LearningRates:
     cost_range: tuple  # the cost shown: the window's lowest to highest, with room above (for readouts)
 
 
-def _crossings(positions, floor: float) -> int:
-    """How many times a path passes ``floor`` (a sign change of its offset from it)."""
-    side = np.sign(np.asarray(positions, float) - floor)
-    side = side[side != 0]
-    return int(np.count_nonzero(np.diff(side)))
-
-
 def _what_it_did(status: str, crossings: int) -> str:
     if status == "escaped":
         return "leaves"
@@ -245,7 +239,7 @@ def learning_rates(name: str = "minima", half_width: float = 0.25) -> LearningRa
     sl = kit_data.slice_(name)
     rates = tuple(sl.rates)
     vt = float(sl.valley_t[int(sl.meta.get("rate_valley", 0))])
-    crossings = tuple(_crossings(path.positions[:, 0], vt) for path in rates)
+    crossings = tuple(path.crossings(vt) for path in rates)
     kinds = tuple(_what_it_did(path.status, n) for path, n in zip(rates, crossings))
     lo, hi = max(float(sl.t[0]), vt - half_width), min(float(sl.t[-1]), vt + half_width)
     inside = (sl.t >= lo) & (sl.t <= hi)
@@ -418,10 +412,8 @@ class HiddenWeights:
 
 def hidden_weights(trace=None) -> HiddenWeights:
     trace = _lesson(trace)
-    start, end = trace.network(0).weights[0], trace.network(-1).weights[0]
-    norms = np.linalg.norm(start, axis=1) * np.linalg.norm(end, axis=1)
-    similarity = np.sum(start * end, axis=1) / np.where(norms > 0, norms, 1.0)
-    return HiddenWeights(end.copy(), similarity, int(trace.snapshot_steps[-1]))
+    start, end = trace.network(0), trace.network(-1)
+    return HiddenWeights(end.weights[0].copy(), weight_similarity(start, end), int(trace.snapshot_steps[-1]))
 
 
 # --- RandomNoiseInput -----------------------------------------------------------------------------

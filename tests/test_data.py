@@ -312,3 +312,11 @@ def test_cli_data_good_source(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out.splitlines()[0].startswith("MNIST (IDX files): 20 training and 10 test images")
     assert out.splitlines()[1].startswith("checksum ") and err == ""
+
+
+def test_lit_pixels_are_the_columns_some_image_lights_up():
+    from netcore.data import lit_pixels
+
+    x = np.zeros((3, 5), np.float32)
+    x[0, 1], x[2, 4] = 0.5, 1.0
+    assert lit_pixels(x).tolist() == [1, 4]

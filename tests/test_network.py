@@ -163,3 +163,18 @@ def test_output_cost_terms_add_up_to_each_examples_cost(cost):
     np.testing.assert_allclose(terms.sum(axis=1), net.example_costs(x, y), rtol=1e-12)
     if cost == "quadratic":
         np.testing.assert_allclose(terms, (net.feedforward(x) - np.eye(10)[y]) ** 2, rtol=1e-12)
+
+
+def test_weight_similarity_is_the_cosine_of_each_neurons_incoming_weights():
+    from netcore.network import weight_similarity
+
+    a, b = Network((784, 16, 10), seed=0), Network((784, 16, 10), seed=1)
+    same = weight_similarity(a, a)
+    np.testing.assert_allclose(same, 1.0, rtol=1e-12)
+    cos = weight_similarity(a, b)
+    j = 5
+    wa, wb = a.weights[0][j], b.weights[0][j]
+    assert cos[j] == pytest.approx(wa @ wb / (np.linalg.norm(wa) * np.linalg.norm(wb)), rel=1e-12)
+    scaled = a.copy()
+    scaled.params = a.params * 3.0  # a longer vector, the same direction
+    np.testing.assert_allclose(weight_similarity(a, scaled), 1.0, rtol=1e-12)

@@ -128,3 +128,12 @@ def test_closed_form_descent_has_the_shared_structure():
     # eta beyond 2/3 diverges along x (curvature 3)
     wild = closed_form.descent((1.0, 1.0), eta=0.7, max_steps=100, bounds=(np.full(2, -10.0), np.full(2, 10.0)))
     assert wild.status == "escaped" and wild.valley == -1
+
+
+def test_a_descent_path_counts_its_crossings_of_a_floor():
+    from netcore.descent import DescentPath
+
+    careful = DescentPath(np.array([[-1.0], [-0.5], [-0.1], [0.0]]), np.zeros(4), 0.1, "settled")
+    overshoot = DescentPath(np.array([[-1.0], [0.6], [-0.3], [0.1], [0.0]]), np.zeros(5), 0.9, "settled")
+    assert careful.crossings(0.0) == 0
+    assert overshoot.crossings(0.0) == 3
