@@ -87,7 +87,3 @@ class PlotAxes(VGroup):
         x = np.asarray(x, float) - self.x_range[0]
         y = np.asarray(y, float) - self.y_range[0]
         return o + x[..., None] * ex + y[..., None] * ey
-
-    def c2p(self, x, y) -> np.ndarray:
-        """Manim's name for ``to_scene``."""
-        return self.to_scene(x, y)

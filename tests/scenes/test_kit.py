@@ -234,3 +234,57 @@ def test_user_trace_replaces_the_default_runs(scene_data, tmp_path, monkeypatch)
     finally:
         monkeypatch.delenv("NETCORE_TRACE")
         kd._memo.clear()
+
+
+# --- the kit's layout and geometry helpers ----------------------------------------------------------
+def test_nice_ticks_follow_the_range():
+    from scenes.kit.geometry import nice_ticks
+
+    assert nice_ticks(0, 1.13).tolist() == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
+    assert nice_ticks(0, 205000, most=4).tolist() == [0.0, 100000.0, 200000.0]  # not a million ticks
+    for lo, hi in ((0.12, 0.19), (-0.5, 1.5), (3.3, 2129.0), (0, 1e-4)):
+        ticks = nice_ticks(lo, hi)
+        assert 1 <= len(ticks) <= 6 and ticks.min() >= lo - 1e-12 and ticks.max() <= hi + 1e-12
+
+
+def test_tick_text_uses_the_minus_sign_and_the_steps_decimals():
+    from scenes.kit.plot import tick_text
+
+    assert [tick_text(v, 0.5) for v in (-0.5, 0.0, -1e-17, 1.5)] == ["\u22120.5", "0.0", "0.0", "1.5"]
+    assert tick_text(100000, 100000) == "100,000"
+
+
+@pytest.mark.parametrize("n", [1, 8, 10, 16, 32, 64])
+def test_tile_grid_fits_any_neuron_count_in_its_box(n):
+    from scenes.kit.layout import tile_grid
+
+    grid = tile_grid(n, 7.0, 6.2, center=(2.6, -0.35, 0), gap=0.17)
+    assert len(grid.centers) == n
+    half = grid.side / 2
+    assert grid.centers[:, 0].min() - half >= 2.6 - 3.5 - 1e-9 and grid.centers[:, 0].max() + half <= 2.6 + 3.5 + 1e-9
+    assert grid.centers[:, 1].min() - half >= -0.35 - 3.1 - 1e-9 and grid.centers[:, 1].max() + half <= -0.35 + 3.1 + 1e-9
+
+
+def test_entry_rows_put_a_gap_wherever_entries_are_skipped():
+    from scenes.kit.numbers import EntryRows
+
+    rows = EntryRows.of([0, 1, 700, 13001], n=13002, top=2.0)
+    assert rows.indices == (0, 1, None, 700, None, 13001)
+    assert [i for i, _ in rows.entries()] == [0, 1, 700, 13001] and len(rows.gaps()) == 2
+    assert rows.ys.tolist() == sorted(rows.ys.tolist(), reverse=True) and rows.bottom < rows.ys.min()
+
+
+def test_readout_puts_the_digits_on_the_names_baseline():
+    from scenes.kit.layout import readout, text_baseline
+    from scenes.kit.text import FastNumber
+
+    for name in ("step", "cost", "network says"):  # with and without descenders
+        row = readout(name, FastNumber(52, places=0))
+        assert text_baseline(row.value) == pytest.approx(text_baseline(row[0]), abs=1e-9)
+
+
+def test_fast_number_signs():
+    from scenes.kit.text import FastNumber
+
+    n = FastNumber(0.25, places=2, include_sign=True)
+    assert n.text(0.25) == "+0.25" and n.text(-0.25) == "-0.25" and n.text(-0.0001) == "+0.00"
