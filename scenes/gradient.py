@@ -47,8 +47,7 @@ from scenes.kit.animations import Replay, change_values
 from scenes.kit.curve import CurveView, Hopper
 from scenes.kit.geometry import at_state, grid_positions
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout,
-                               text_baseline, thumbnail, tile_grid, title)
+from scenes.kit.layout import (Table, caption, labelled_thumbnail, legend, on_baseline, readout, thumbnail, tile_grid, title)
 from scenes.kit.machine import FunctionMachine
 from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
@@ -106,8 +105,7 @@ class TrainingAndTestData(Scene):
             VGroup(label("test data", color=palette.COST),
                    caption(f"{shown.n_test:,} other labelled images,\nnever seen in training", size=palette.TINY_SIZE)
                    ).arrange(DOWN, buff=0.12).move_to([self.SIDE_X, 2.35, 0]))
-        train_note, test_note = heads[0][1], heads[1][1]  # both notes on one line, whatever the heads' descenders
-        test_note.shift((text_baseline(train_note[0]) - text_baseline(test_note[0])) * UP)
+        on_baseline(heads[0][1], heads[1][1])  # both notes on one line, whatever the heads' descenders
         train_cells = iter(grid_positions(int(shown.is_training.sum()), self.PILE_COLUMNS, self.PILE_STEP,
                                           self.PILE_STEP, center=[-self.SIDE_X, -0.95, 0]))
         test_cells = iter(grid_positions(int((~shown.is_training).sum()), self.PILE_COLUMNS, self.PILE_STEP,
@@ -824,7 +822,7 @@ class GradientNudging(Scene):
             reached = min(int(np.floor(state)), len(shown.steps) - 1)  # the last snapshot passed
             between.params = at_state(shown.params, state)
             head = at_state(self.plot_points, state)
-            self.netmob.set_weights(between if reached + 1 < len(shown.steps) else shown.network.copy(shown.params[-1]))
+            self.netmob.set_weights(between)  # at the last state: exactly the last snapshot's parameters
             self.netmob.set_input(shown.image)
             self.step_num.set_value(int(shown.steps[reached]))
             self.cost_num.set_value(float(shown.costs[reached]))

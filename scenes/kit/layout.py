@@ -26,10 +26,13 @@ def title(text: str) -> VGroup:
 
 
 def text_baseline(text) -> float:
-    """The y of the line the letters of ``text`` (a ``Text``, or a ``FastNumber``) sit on: the bottom of its
-    first letter without a descender (a text's bottom would move with "g", "p", "y")."""
+    """The y of the line the letters of ``text`` (a ``Text``, a ``FastNumber``, or a multi-line
+    ``caption``: its first line) sit on: the bottom of its first letter without a descender (a text's
+    bottom would move with "g", "p", "y")."""
     if hasattr(text, "glyphs") and hasattr(text, "get_value"):  # a FastNumber: its origin anchor
         return float(text.points[0][1])
+    if not hasattr(text, "text") and len(text.submobjects) and hasattr(text[0], "text"):  # caption lines
+        return text_baseline(text[0])
     glyphs = text.family_members_with_points()
     chars = getattr(text, "text", "").replace(" ", "").replace("\n", "")
     for char, glyph in zip(chars, glyphs):
