@@ -55,6 +55,19 @@ def lit_pixels(x) -> np.ndarray:
     return np.flatnonzero(np.any(np.asarray(x) != 0, axis=0))
 
 
+def informative_pixels(x, n: int = 16) -> np.ndarray:
+    """Indices of the ``n`` pixels (columns of ``x``) whose values vary most over the images ``x``,
+    in image order (row by row). A drawing that can show only ``n`` of the 784 input neurons shows
+    these: the first and last pixels are the black corners of every MNIST image and never light up.
+    Ties (e.g. among never-lit pixels) go to the lower index."""
+    x = np.asarray(x, dtype=float)
+    if not 0 < n <= x.shape[1]:
+        raise ValueError(f"cannot pick {n} of {x.shape[1]} pixels")
+    variance = x.var(axis=0)
+    order = np.lexsort((np.arange(x.shape[1]), -variance))  # largest variance first, then lower index
+    return np.sort(order[:n])
+
+
 def shuffled_labels(y, seed: int) -> np.ndarray:
     """The labels ``y`` permuted by ``seed``: the training labels of a run with ``labels="shuffled"``."""
     return np.random.default_rng(seed).permutation(y)

@@ -320,3 +320,25 @@ def test_lit_pixels_are_the_columns_some_image_lights_up():
     x = np.zeros((3, 5), np.float32)
     x[0, 1], x[2, 4] = 0.5, 1.0
     assert lit_pixels(x).tolist() == [1, 4]
+
+
+def test_informative_pixels_are_the_most_varying_columns_in_image_order():
+    from netcore.data import informative_pixels
+
+    x = np.zeros((4, 6))
+    x[:, 4] = [0, 1, 0, 1]  # varies most
+    x[:, 1] = [0, 0.5, 0, 0.5]
+    x[:, 3] = [0.2, 0.2, 0.2, 0.2]  # lit but constant
+    assert informative_pixels(x, 2).tolist() == [1, 4]
+    assert informative_pixels(x, 3).tolist() == [0, 1, 4]  # a tie among constant columns: lower index
+    with pytest.raises(ValueError):
+        informative_pixels(x, 7)
+
+
+def test_informative_pixels_of_real_mnist_light_up(small_data):
+    from netcore.data import informative_pixels
+
+    shown = informative_pixels(small_data.x_train, 16)
+    corners = np.r_[0:8, 776:784]
+    assert small_data.x_train[:, corners].max() == 0  # what the first/last 8 would show: nothing
+    assert (small_data.x_train[:, shown] > 0.5).mean() > 0.3  # these carry ink in many images

@@ -1,8 +1,10 @@
 """The network as a picture, drawn from a netcore ``Network`` (one snapshot of a trace).
 
 ``NetworkMobject(net, x)`` lays the layers out left to right. A layer of at most ``max_shown`` (16)
-neurons is drawn whole; a larger one (the 784 inputs) shows its first 8 and last 8 neurons with a
-vertical ellipsis between and a brace labelled with the true size. Neuron fill brightness is the
+neurons is drawn whole; a larger one (the 784 inputs) shows ``max_shown`` of them with a vertical
+ellipsis between the two halves and a brace labelled with the true size: by default its first and
+last ``max_shown // 2``; for the input layer pass ``shown_inputs`` (e.g. netcore's
+``data.informative_pixels``: the first and last pixels of an MNIST image are always black). Neuron fill brightness is the
 activation for input ``x``. Edges between adjacent layers are coloured by the weight's sign (positive
 blue, negative red) with stroke width and opacity growing with |w| relative to the largest |w| of
 that layer's whole weight matrix; the first layer's edges are drawn only for the shown inputs.
@@ -154,6 +156,9 @@ class NetworkMobject(VGroup):
         Draw the edges at all.
     size_label : bool
         Put a brace with the true neuron count beside each truncated layer.
+    shown_inputs : array_like of int, optional
+        Which input neurons a truncated input layer draws (``max_shown`` indices, drawn in increasing
+        order from the top); default the first and last ``max_shown // 2``. ``shown[0]`` holds them.
 
     Examples
     --------
@@ -165,12 +170,19 @@ class NetworkMobject(VGroup):
 
     def __init__(self, net, x=None, *, width: float = 8.0, height: float = 6.0, max_shown: int = 16,
                  neuron_radius: float | None = None, n_bins: int = N_BINS, max_edge_width: float = 2.5,
-                 output_labels: bool = True, show_edges: bool = True, size_label: bool = True, **kwargs):
+                 output_labels: bool = True, show_edges: bool = True, size_label: bool = True,
+                 shown_inputs=None, **kwargs):
         super().__init__(**kwargs)
         self.net = net
         self.sizes = tuple(net.sizes)
         self.max_shown = max_shown
         self.shown = [shown_indices(n, max_shown) for n in self.sizes]
+        if shown_inputs is not None and self.sizes[0] > max_shown:
+            chosen = np.sort(np.asarray(shown_inputs, int))
+            if len(chosen) != max_shown or len(np.unique(chosen)) != max_shown or not (
+                    0 <= chosen[0] and chosen[-1] < self.sizes[0]):
+                raise ValueError(f"shown_inputs must be {max_shown} distinct indices below {self.sizes[0]}")
+            self.shown[0] = chosen
         n_layers = len(self.sizes)
         slots = max_shown + 2  # a truncated layer: half, two slots of ellipsis, half
         spacing = height / slots

@@ -44,7 +44,6 @@ from pathlib import Path
 import pytest
 from manim import Scene
 
-from scenes import gradient as G
 
 # tests/scenes is on sys.path (pytest's rootdir-less test folders), as for conftest's helpers
 from frame_checks import FrameCheckError, summarize, text_laid_out_at, watch_frame
@@ -67,14 +66,32 @@ TRACES = {
 CASES = ["lesson", *TRACES]  # "lesson": the lesson's own trace, as the other scene tests see it
 
 
+CHAPTERS = ("structure", "gradient", "backprop")  # the lesson files (those that exist are tested)
+EXTRA_MODULES_ENV = "ANY_TRACE_MODULES"  # e.g. "structure_wip": also check modules in progress
+
+
 def scene_classes() -> list:
-    """The chapter-2 scenes in lesson order: ``gradient.SCENES`` when the module has it, else every
-    Scene subclass defined in the module (in definition order)."""
-    listed = getattr(G, "SCENES", None)
-    if listed:
-        return [getattr(G, s) if isinstance(s, str) else s for s in listed]
-    return [obj for obj in vars(G).values()
-            if inspect.isclass(obj) and issubclass(obj, Scene) and obj.__module__ == G.__name__]
+    """Every chapter's scenes in lesson order: each existing lesson module's ``SCENES`` (else every
+    Scene subclass defined in it, in definition order), then those of the modules named in
+    ``ANY_TRACE_MODULES`` (comma-separated names under ``scenes``)."""
+    import importlib
+
+    names = list(CHAPTERS) + [m for m in os.environ.get(EXTRA_MODULES_ENV, "").split(",") if m]
+    classes = []
+    for name in names:
+        try:
+            module = importlib.import_module(f"scenes.{name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"scenes.{name}":
+                raise
+            continue
+        listed = getattr(module, "SCENES", None)
+        if listed:
+            classes += [getattr(module, s) if isinstance(s, str) else s for s in listed]
+        else:
+            classes += [obj for obj in vars(module).values()
+                        if inspect.isclass(obj) and issubclass(obj, Scene) and obj.__module__ == module.__name__]
+    return classes
 
 
 SCENES = scene_classes()

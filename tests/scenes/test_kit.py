@@ -53,6 +53,18 @@ def test_network_draws_at_most_16_neurons_per_layer(net, image):
     assert len(mob.edges[0].pairs) == 16 * 16
 
 
+def test_network_draws_the_input_neurons_it_is_given(net, image):
+    chosen = [400, 10, 300, 350, 351, 352, 353, 354, 355, 356, 357, 358, 359, 360, 361, 600]
+    mob = NetworkMobject(net, image, shown_inputs=chosen)
+    assert list(mob.shown[0]) == sorted(chosen)  # top to bottom in image order
+    assert set(mob.edges[0].pairs[:, 1]) == set(chosen)
+    drawn = [c.get_fill_color().to_hex().lower() for c in mob.neurons[0]]
+    expected = [P.activation_color(image[i]).to_hex().lower() for i in sorted(chosen)]
+    assert drawn == expected  # each drawn input neuron holds its own pixel's value
+    with pytest.raises(ValueError):
+        NetworkMobject(net, image, shown_inputs=chosen[:5])
+
+
 def test_network_edges_follow_weight_signs_and_sizes(net, image):
     from netcore.network import Network
 
