@@ -1,16 +1,19 @@
-"""Render speed of the descent scenes: seconds of rendering per second of video (not a test).
+"""Render speed of the lesson scenes: seconds of rendering per second of video (not a test).
 
-For each scene and quality it runs ``manim -q<quality> --disable_caching`` on ``scenes/gradient.py``
+For each scene and quality it runs ``manim -q<quality> --disable_caching`` on a lesson file
+(``--file``, default ``scenes/gradient.py``)
 from the repo root (a fresh process each time, into a temporary media folder, so nothing is reused
 between runs), measures the wall time of the whole command (start-up, data loading from netcore's
 cache, rendering, encoding) and the CPU time of the process, reads the video's duration, and prints
-the median over ``--repeats`` runs. The netcore data the scenes need (traces, landscape, slice) is
-computed once before timing, so training is not counted.
+the median over ``--repeats`` runs. The netcore data the scenes need is computed once before timing
+(every data function of the chapter's data module is called), so training is not counted.
 
-Targets: BallDownhill at -qh <= 3 s per video second, at -ql <= 1.
+Targets: every scene at -qh <= 3 s of rendering per video second; BallDownhill at -ql <= 1.
 
-Run: .venv/bin/python benchmarks/render_speed.py [--scenes BallDownhill ManyValleys] [--qualities l h]
-     [--repeats 3] [--file scenes/gradient.py] [--compare DIR]   (default: the four descent scenes)     (NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
+Run: .venv/bin/python benchmarks/render_speed.py [--file scenes/structure.py] [--scenes A B | --all]
+     [--qualities l h] [--repeats 3] [--compare DIR]
+     (default: scenes/gradient.py's four descent scenes; another file: all its scenes;
+      NETCORE_MNIST / NETCORE_CACHE / NETCORE_TRACE are honoured as by the scenes)
 """
 
 from __future__ import annotations
@@ -28,12 +31,24 @@ ROOT = Path(__file__).resolve().parents[1]
 DESCENT = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]  # the default
 
 
-def chapter_scenes() -> list[str]:
-    """Every chapter-2 scene, in the lesson's order (``scenes.gradient.SCENES``)."""
-    from scenes.gradient import SCENES
+def lesson_module(file: str):
+    """The lesson module of ``file`` (``scenes/structure.py`` -> ``scenes.structure``)."""
+    import importlib
 
-    return [scene.__name__ for scene in SCENES]
-TARGETS = {("BallDownhill", "h"): 3.0, ("BallDownhill", "l"): 1.0}
+    return importlib.import_module("scenes." + Path(file).stem)
+
+
+def chapter_scenes(file: str = "scenes/gradient.py") -> list[str]:
+    """Every scene of the lesson file, in the lesson's order (its ``SCENES``)."""
+    return [scene.__name__ for scene in lesson_module(file).SCENES]
+
+
+TARGET_H = 3.0  # every scene at -qh: at most 3 s of rendering per second of video
+TARGETS = {("BallDownhill", "l"): 1.0}
+
+
+def target(scene: str, quality: str) -> float | None:
+    return TARGETS.get((scene, quality), TARGET_H if quality == "h" else None)
 
 
 def video_seconds(path: Path) -> float:
@@ -46,15 +61,18 @@ def video_seconds(path: Path) -> float:
         return float(c.duration / 1e6)
 
 
-def warm_up(scenes) -> None:
-    """Compute (or load) the netcore results the scenes use, outside the timed runs."""
-    from scenes.kit import data as kd
+def warm_up(file: str) -> None:
+    """Compute (or load) the netcore results the scenes use, outside the timed runs: every public
+    function of the lesson's data module (``scenes/<lesson>_data.py``), called with its defaults."""
+    import importlib
+    import inspect
 
-    kd.trace("descent")
-    kd.landscape("descent")
-    kd.slice_("minima")
-    if any(s not in DESCENT for s in scenes):
-        kd.trace("lesson")
+    data = importlib.import_module("scenes." + Path(file).stem + "_data")
+    for name in getattr(data, "__all__", []):
+        fn = getattr(data, name)
+        if inspect.isfunction(fn) and all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                                          for p in inspect.signature(fn).parameters.values()):
+            fn()
 
 
 def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradient.py",
@@ -81,16 +99,24 @@ def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradi
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--scenes", nargs="+", default=DESCENT, choices=chapter_scenes())
-    ap.add_argument("--file", default="scenes/gradient.py", help="scene file, relative to the repo root")
+    ap.add_argument("--file", default="scenes/gradient.py", help="lesson file, relative to the repo root")
+    ap.add_argument("--scenes", nargs="+", help="default: the descent scenes of scenes/gradient.py, every scene of "
+                    "another file")
+    ap.add_argument("--all", action="store_true", help="every scene of the file")
     ap.add_argument("--qualities", nargs="+", default=["l", "h"], choices=["l", "m", "h", "p", "k"])
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--compare", metavar="DIR", help="another checkout (e.g. `git worktree add /tmp/before REV`): "
                     "its scenes are rendered in turn with this one's, side by side in every round")
     args = ap.parse_args(argv)
+    known = chapter_scenes(args.file)
+    if args.all or not args.scenes:
+        args.scenes = DESCENT if (not args.all and Path(args.file).stem == "gradient") else known
+    unknown = [s for s in args.scenes if s not in known]
+    if unknown:
+        ap.error(f"{args.file} has no scene {', '.join(unknown)} (it has: {', '.join(known)})")
 
     roots = [("this", ROOT)] + ([("other", Path(args.compare).resolve())] if args.compare else [])
-    warm_up(args.scenes)
+    warm_up(args.file)
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start; median of {args.repeats}")
     print(f"{'scene':<18} {'q':<2} {'tree':<6} {'video s':>8} {'wall s':>8} {'cpu s':>8} {'wall/video':>11} {'cpu/video':>10}  target")
     rows = []
@@ -106,11 +132,11 @@ def main(argv=None) -> int:
                     cpus[name].append(cpu)
             for name, _ in roots:
                 wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
-                target = TARGETS.get((scene, q)) if name == "this" else None
+                goal = target(scene, q) if name == "this" else None
                 ratio = wall / length[name]
-                verdict = "" if target is None else (f"<= {target:g} {'ok' if ratio <= target else 'MISSED'}")
+                verdict = "" if goal is None else (f"<= {goal:g} {'ok' if ratio <= goal else 'MISSED'}")
                 if name == "this":
-                    rows.append((scene, q, ratio, target))
+                    rows.append((scene, q, ratio, goal))
                 print(f"{scene:<18} {q:<2} {name:<6} {length[name]:8.1f} {wall:8.1f} {cpu:8.1f} {ratio:11.2f} "
                       f"{cpu / length[name]:10.2f}  {verdict}", flush=True)
     print(f"load average {os.getloadavg()[0]:.2f} at the end (other work on the machine slows wall times)")
