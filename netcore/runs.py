@@ -15,6 +15,7 @@ import numpy as np
 
 from .data import Dataset, load_mnist, shuffled_labels
 from .errors import NetcoreError
+from .locks import cache_lock
 from .network import Network
 from .records import SCHEMA_VERSION
 from .trace import Trace
@@ -141,9 +142,12 @@ def cached_run(spec: RunSpec = LESSON, data: Dataset | None = None, name: str = 
     path = folder / f"{name}-{spec.key(data)}.npz"
     if path.is_file():
         return Trace.load(path)
-    if progress:
-        print(f"netcore: training {name} ({spec.method}, {spec.epochs} epochs) once; "
-              f"cached at {path}", file=sys.stderr)
-    trace = train_spec(spec, data, progress)
-    trace.save(path)
+    with cache_lock(path):  # another process training the same run: wait for it, then load its file
+        if path.is_file():
+            return Trace.load(path)
+        if progress:
+            print(f"netcore: training {name} ({spec.method}, {spec.epochs} epochs) once; "
+                  f"cached at {path}", file=sys.stderr)
+        trace = train_spec(spec, data, progress)
+        trace.save(path)
     return trace
