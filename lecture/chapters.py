@@ -16,29 +16,34 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib
+import importlib.util
+import sys
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Chapter", "CHAPTERS", "ROOT", "chapter", "available", "scene_sources", "scene_key", "data_identity",
-           "title_of"]
+           "title_of", "shown_path"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
 class Chapter:
+    """A lesson file ``<folder>/<name>.py`` (data in ``<name>_data.py`` beside it) and its title."""
+
     number: int
-    name: str  # the lesson file's stem: scenes/<name>.py, data in scenes/<name>_data.py
+    name: str  # the lesson file's stem
     title: str
+    folder: Path = ROOT / "scenes"  # another folder: a lesson file outside the package (tests)
 
     @property
     def file(self) -> Path:
-        return ROOT / "scenes" / f"{self.name}.py"
+        return self.folder / f"{self.name}.py"
 
     @property
     def data_file(self) -> Path:
-        return ROOT / "scenes" / f"{self.name}_data.py"
+        return self.folder / f"{self.name}_data.py"
 
     @property
     def slug(self) -> str:
@@ -47,8 +52,25 @@ class Chapter:
     def exists(self) -> bool:
         return self.file.is_file()
 
-    def module(self):
-        return importlib.import_module(f"scenes.{self.name}")
+    def module(self, suffix: str = ""):
+        """The lesson module (``suffix="_data"``: its data module, or None where it has none)."""
+        if self.folder == ROOT / "scenes":
+            try:
+                return importlib.import_module(f"scenes.{self.name}{suffix}")
+            except ModuleNotFoundError as e:
+                if suffix and e.name == f"scenes.{self.name}{suffix}":
+                    return None
+                raise
+        path = self.folder / f"{self.name}{suffix}.py"
+        if not path.is_file():
+            return None
+        key = f"lecture_chapter_{self.number}_{self.name}{suffix}"
+        if key not in sys.modules:
+            spec = importlib.util.spec_from_file_location(key, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[key] = module
+            spec.loader.exec_module(module)
+        return sys.modules[key]
 
     def scenes(self) -> list[str]:
         """The scene class names, in the lesson's order."""
@@ -62,6 +84,14 @@ CHAPTERS = {
 }
 
 
+def shown_path(path: Path) -> str:
+    """``path`` relative to the repo when it lies inside it (as messages show it)."""
+    try:
+        return str(Path(path).relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def available() -> list[Chapter]:
     """The chapters whose lesson file exists, in order."""
     return [c for c in CHAPTERS.values() if c.exists()]
@@ -72,7 +102,7 @@ def chapter(text: str) -> Chapter:
     for c in CHAPTERS.values():
         if text in (str(c.number), c.name, c.slug):
             if not c.exists():
-                raise ValueError(f"chapter {c.number} ({c.file.relative_to(ROOT)}) does not exist yet")
+                raise ValueError(f"chapter {c.number} ({shown_path(c.file)}) does not exist yet")
             return c
     known = ", ".join(f"{c.number} ({c.name})" for c in available())
     raise ValueError(f"no chapter {text!r} (chapters: {known}, or all)")
@@ -107,7 +137,7 @@ def _tree_digest(*folders_or_files: Path) -> str:
         paths = sorted(item.rglob("*.py")) if item.is_dir() else [item]
         for p in paths:
             if p.is_file():
-                h.update(str(p.relative_to(ROOT)).encode() + b"\0" + p.read_bytes() + b"\0")
+                h.update(shown_path(p).encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 

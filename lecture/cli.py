@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from .chapters import ROOT, Chapter, available, chapter, data_identity, scene_key, title_of
+from .chapters import ROOT, Chapter, available, chapter, data_identity, scene_key, shown_path, title_of
 from .render import QUALITY_FOLDERS, Layout, render_scenes
 
 __all__ = ["main"]
@@ -61,9 +61,9 @@ def prepare(ch: Chapter) -> None:
     """Compute (or load) what the chapter's scenes replay, once, before the workers start: every public
     function of its data module with its defaults (netcore caches the results; its lock keeps two
     processes from training one run twice)."""
-    import importlib
-
-    data = importlib.import_module(f"scenes.{ch.name}_data")
+    data = ch.module("_data")
+    if data is None:
+        return
     for name in getattr(data, "__all__", []):
         fn = getattr(data, name)
         if inspect.isfunction(fn) and all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
@@ -107,7 +107,7 @@ def run_chapter(ch: Chapter, args) -> tuple[int, tuple[str, str, float] | None]:
     if args.scenes:
         unknown = [s for s in args.scenes if s not in scenes]
         if unknown:
-            raise ArgumentError(f"{ch.file.relative_to(ROOT)} has no scene {', '.join(unknown)} "
+            raise ArgumentError(f"{shown_path(ch.file)} has no scene {', '.join(unknown)} "
                                 f"(its scenes: {', '.join(scenes)})")
     wanted = args.scenes or scenes
     status = 0
@@ -145,10 +145,10 @@ def run_chapter(ch: Chapter, args) -> tuple[int, tuple[str, str, float] | None]:
     write_chapter_file(marks, layout.lecture(".chapters.json"))
     srt_file = layout.lecture(".srt")
     n_subs = join_subtitles([layout.subtitles(s) for s in scenes], marks, srt_file)
-    write_atomic(layout.lecture(".vtt"), srt_to_vtt(srt_file.read_text(encoding="utf-8")))
+    vtt = srt_to_vtt(srt_file.read_text(encoding="utf-8"))
+    write_atomic(layout.lecture(".vtt"), vtt)
     page = layout.lecture(".html")
-    write_atomic(page, lecture_page(f"Chapter {ch.number}: {ch.title}", video.name, layout.lecture(".vtt").name,
-                                    marks, back="index.html"))
+    write_atomic(page, lecture_page(f"Chapter {ch.number}: {ch.title}", video.name, vtt, marks, back="index.html"))
     print(f"lecture: {video} ({marks[-1].end:.1f} s, {len(marks)} chapters, {n_subs} subtitles); page: {page}",
           file=sys.stderr)
     return 0, (f"Chapter {ch.number}: {ch.title}", page.name, marks[-1].end)

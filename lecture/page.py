@@ -2,11 +2,14 @@
 
 The page is one static HTML file beside the video; it needs no server (open it from disk) and no
 script from elsewhere. Browsers read subtitles for ``<track>`` as WebVTT, so the lecture's ``.srt``
-is also written as ``.vtt``. ``index_page`` links the chapters' pages.
+is also written as ``.vtt``; the page carries that text inside the track's ``data:`` address, because
+a browser refuses a track file from disk (a ``file://`` page has no origin to share it with).
+``index_page`` links the chapters' pages.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import os
@@ -72,8 +75,9 @@ video.addEventListener("timeupdate", () => {
 """
 
 
-def lecture_page(title: str, video: str, subtitles: str, marks: list[Mark], back: str | None = None) -> str:
-    """The HTML page of one lecture; ``video`` and ``subtitles`` are paths relative to the page."""
+def lecture_page(title: str, video: str, vtt: str, marks: list[Mark], back: str | None = None) -> str:
+    """The HTML page of one lecture: ``video`` is its path relative to the page, ``vtt`` the subtitles'
+    WebVTT text."""
     items = "\n".join(
         f'    <li><button data-start="{m.start:.3f}" data-end="{m.end:.3f}">'
         f'<span class="time">{_clock(m.start)}</span>{html.escape(m.title)}</button></li>' for m in marks)
@@ -91,7 +95,7 @@ def lecture_page(title: str, video: str, subtitles: str, marks: list[Mark], back
 {link}
 <main>
   <video id="lecture" controls preload="metadata" src="{html.escape(video)}" data-chapters="{data}">
-    <track kind="subtitles" label="English" srclang="en" src="{html.escape(subtitles)}" default>
+    <track kind="subtitles" label="English" srclang="en" src="data:text/vtt;base64,{base64.b64encode(vtt.encode()).decode()}" default>
   </video>
   <ol id="chapters">
 {items}

@@ -6,9 +6,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # What Manim needs from the system: cairo and pango headers, pkg-config, LaTeX for MathTex/Tex with the
 # packages of Manim's default template (the standalone class with its preview option, from
-# texlive-latex-extra; babel, amsmath, amssymb), and dvisvgm.
+# texlive-latex-extra; babel, amsmath, amssymb), and dvisvgm. Chromium: the headless browser that tests
+# the lecture pages (tests/lecture/test_lecture_page.py).
 SYSTEM_PACKAGES=(build-essential python3-dev python3-venv pkg-config libcairo2-dev libpango1.0-dev
-  texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended dvisvgm)
+  texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended dvisvgm chromium)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
