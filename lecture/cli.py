@@ -115,6 +115,8 @@ def run_chapter(ch: Chapter, args) -> tuple[int, tuple[str, str, float] | None]:
         data = data_identity()
         keys = {s: scene_key(ch, s, args.quality, data) for s in wanted}
         todo = {s: k for s, k in keys.items() if args.force or layout.rendered_key(s) != k}
+        # longest first (by the last render's time; never rendered: first), so no long scene starts last
+        todo = dict(sorted(todo.items(), key=lambda kv: -(layout.last_seconds(kv[0]) or float("inf"))))
         up_to_date = len(wanted) - len(todo)
         print(f"lecture: chapter {ch.number} ({ch.name}), {len(wanted)} scenes at -q{args.quality}: "
               f"{len(todo)} to render, {up_to_date} up to date", file=sys.stderr)

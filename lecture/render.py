@@ -66,6 +66,13 @@ class Layout:
     def lecture(self, suffix: str) -> Path:
         return self.folder / f"{self.chapter.slug}{suffix}"
 
+    def last_seconds(self, scene: str) -> float | None:
+        """How long the scene's last successful render took (None: never rendered here)."""
+        try:
+            return float(json.loads(self.key_file(scene).read_text())["seconds"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
     def rendered_key(self, scene: str) -> str | None:
         """The key of the scene's rendered video, or None (never rendered, or its files are gone)."""
         try:
