@@ -12,6 +12,9 @@ learning rates) takes that trace's network (sizes, activation, cost, init, seed)
 re-renders every scene from their own network. Those runs also take the trace's learning rate (a rate
 made for the lesson's sigmoid network can leave a ReLU network dead), and its mini-batch size where both
 are SGD. Its data must be the data it was trained on (set ``NETCORE_MNIST`` accordingly).
+The runs in ``OWN_NETWORK`` (the deep sigmoid-vs-ReLU comparison, whose point is its own shape and
+activations) keep their own settings under ``NETCORE_TRACE``; they train on ``dataset()``, the user's
+data under a user trace.
 """
 
 from __future__ import annotations
@@ -40,6 +43,19 @@ RUNS: dict[str, RunSpec] = {
     "minimum-a": RunSpec(epochs=5, seed=0),
     "minimum-b": RunSpec(epochs=5, seed=1),
 }
+# SigmoidVsReLU: one deeper network (the lesson's with two more hidden layers of 16) trained with sigmoid
+# and with ReLU hidden units on the same data and budget: same initial weights (seed 0, N(0, 1/inputs)
+# weights: N(0, 1) would saturate the sigmoids and blow up the ReLUs of 784 inputs), the lesson's
+# quadratic cost and mini-batches of 10, 20 epochs; each activation at every learning rate of
+# DEEP_ETAS, so the scene can compare each at its best rate (netcore.compare.best_run).
+DEEP = RunSpec(sizes=(784, 16, 16, 16, 16, 10), init="scaled", epochs=20, batch_size=10, seed=0, snapshots=[])
+DEEP_ETAS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+DEEP_RUNS: dict[str, tuple[str, ...]] = {  # activation -> its runs' names, in DEEP_ETAS order
+    activation: tuple(f"deep-{activation}-eta{eta:g}" for eta in DEEP_ETAS) for activation in ("sigmoid", "relu")}
+for _activation, _names in DEEP_RUNS.items():
+    for _eta, _name in zip(DEEP_ETAS, _names):
+        RUNS[_name] = DEEP.with_(activation=_activation, eta=_eta)
+OWN_NETWORK = frozenset(name for names in DEEP_RUNS.values() for name in names)  # keep their settings under NETCORE_TRACE
 SEED_OFFSETS = {"minimum-b": 1}  # under NETCORE_TRACE these keep distinct seeds: user's seed + offset
 DEFAULT_RUNS = ("lesson", "descent")  # the names NETCORE_TRACE replaces
 
@@ -97,11 +113,12 @@ def _user_trace() -> Trace:
 
 
 def spec(name: str) -> RunSpec:
-    """The settings of run ``name``, with the network of ``NETCORE_TRACE`` when that is set."""
+    """The settings of run ``name``, with the network of ``NETCORE_TRACE`` when that is set (except the
+    runs in ``OWN_NETWORK``, which keep their own)."""
     if name not in RUNS:
         raise KeyError(f"no run named {name!r} (known: {', '.join(RUNS)})")
     s = RUNS[name]
-    if user_trace_path() is not None:
+    if user_trace_path() is not None and name not in OWN_NETWORK:
         meta = _user_trace().meta
         network, hyper = meta["network"], meta["hyperparameters"]
         s = s.with_(sizes=tuple(network["sizes"]), activation=network["activation"], cost=network["cost"],
