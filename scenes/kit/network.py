@@ -21,6 +21,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     Animation,
     Brace,
     Circle,
@@ -159,6 +160,9 @@ class NetworkMobject(VGroup):
     shown_inputs : array_like of int, optional
         Which input neurons a truncated input layer draws (``max_shown`` indices, drawn in increasing
         order from the top); default the first and last ``max_shown // 2``. ``shown[0]`` holds them.
+    activation_scale : sequence of float, optional
+        Per layer, what a neuron's activation is divided by before it becomes brightness (ReLU
+        activations are not in (0, 1); the fill clips at 1). Default: 1 for every layer.
 
     Examples
     --------
@@ -171,10 +175,14 @@ class NetworkMobject(VGroup):
     def __init__(self, net, x=None, *, width: float = 8.0, height: float = 6.0, max_shown: int = 16,
                  neuron_radius: float | None = None, n_bins: int = N_BINS, max_edge_width: float = 2.5,
                  output_labels: bool = True, show_edges: bool = True, size_label: bool = True,
-                 shown_inputs=None, **kwargs):
+                 shown_inputs=None, activation_scale=None, **kwargs):
         super().__init__(**kwargs)
         self.net = net
         self.sizes = tuple(net.sizes)
+        scale = np.ones(len(self.sizes)) if activation_scale is None else np.asarray(activation_scale, float)
+        if scale.shape != (len(self.sizes),) or np.any(scale <= 0):
+            raise ValueError(f"activation_scale needs {len(self.sizes)} positive numbers, one per layer")
+        self.activation_scale = scale
         self.max_shown = max_shown
         self.shown = [shown_indices(n, max_shown) for n in self.sizes]
         if shown_inputs is not None and self.sizes[0] > max_shown:
@@ -275,9 +283,9 @@ class NetworkMobject(VGroup):
     def set_activations(self, activations) -> "NetworkMobject":
         """Fill every drawn neuron by its activation (``activations[l]`` has the layer's full size)."""
         self.activations = [np.asarray(a, float).ravel() for a in activations]
-        for layer, idx, a in zip(self.neurons, self.shown, self.activations):
+        for layer, idx, a, scale in zip(self.neurons, self.shown, self.activations, self.activation_scale):
             for circle, i in zip(layer, idx):
-                circle.set_fill(P.activation_color(a[i]), opacity=1)
+                circle.set_fill(P.activation_color(a[i] / scale), opacity=1)
         return self
 
     def forward(self, x, net=None):
@@ -302,7 +310,7 @@ class NetworkMobject(VGroup):
     def layer_fill_animation(self, l: int, values, run_time: float = 0.5) -> Animation:
         layer, idx = self.neurons[l], self.shown[l]
         start = [c.get_fill_color() for c in layer]
-        end = [P.activation_color(values[i]) for i in idx]
+        end = [P.activation_color(values[i] / self.activation_scale[l]) for i in idx]
 
         def update(m, alpha):
             for c, s, e in zip(layer, start, end):
@@ -340,6 +348,32 @@ class NetworkMobject(VGroup):
                 self.set_input(x)
 
         return UpdateFromAlphaFunc(self, update, run_time=run_time)
+
+    def pixel_links(self, picture, color=P.ANSWER, link_opacity: float = 0.45) -> VGroup:
+        """Where the drawn input neurons come from: an outline around each of their pixels on
+        ``picture`` (a 28 x 28 ``PixelImage`` or ``PixelGrid``, unrotated) and a thin line from that
+        pixel to its input neuron. Returns ``VGroup(markers, links)``, each ONE VMobject.
+
+        Examples
+        --------
+        >>> picture = pixel_digit(image, side=2.4).next_to(drawn, LEFT)
+        >>> self.play(Create(drawn.pixel_links(picture)))
+        """
+        idx = self.shown[0]
+        side = picture.width / 28
+        corner = picture.get_corner(UP + LEFT)
+        rows, cols = idx // 28, idx % 28
+        centres = np.stack([corner[0] + (cols + 0.5) * side, corner[1] - (rows + 0.5) * side, np.zeros(len(idx))], 1)
+        half = side / 2
+        corners = [centres + [dx * half, dy * half, 0] for dx, dy in ((-1, 1), (1, 1), (1, -1), (-1, -1))]
+        markers = VMobject(stroke_color=color, stroke_width=1.5, fill_opacity=0)
+        markers.points = line_points(np.concatenate(corners), np.concatenate(corners[1:] + corners[:1]))
+        self.refresh_geometry()
+        r = self.neurons[0][0].width / 2
+        ends = self.positions[0] - [r, 0, 0]
+        links = VMobject(stroke_color=color, stroke_width=1.0, stroke_opacity=link_opacity, fill_opacity=0)
+        links.points = line_points(centres + [half, 0, 0], ends)
+        return VGroup(markers, links)
 
     def answer_box(self, index: int | None = None) -> SurroundingRectangle:
         """A box around the answer (the brightest output, or ``index``) and its label."""
