@@ -269,13 +269,13 @@ class MatrixNotation(Scene):
         self.build(shown)
         self.play(Write(title("One layer as a matrix and vectors")), run_time=0.8)
         image = thumbnail(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
-        image_note = caption(f"test image (a {shown.label})", size=palette.TINY_SIZE).next_to(image, UP, buff=0.12)
+        image_note = caption(f"test image, labelled {shown.label}", size=palette.TINY_SIZE).next_to(image, UP, buff=0.12)
         self.play(FadeIn(image), FadeIn(image_note), run_time=0.7)
         columns = ", ".join(str(c) for c in shown.columns)
         self.current_note = self.note(f"a(0): the image's {shown.n_inputs} pixel values as one column\n"
                                       f"shown: pixels {columns}, which carry ink")
         self.play(FadeIn(self.a0), FadeIn(self.names["a0"]), FadeIn(self.current_note), run_time=1.0)
-        self.wait(1.2)
+        self.wait(2.0)
 
     def swap_note(self, text: str, run_time: float = 0.6):
         new = self.note(text)
@@ -287,7 +287,7 @@ class MatrixNotation(Scene):
         rows = ", ".join(str(r) for r in shown.rows)
         self.swap_note(f"W: row j holds the {shown.n_inputs} weights into neuron j of layer 1 ({shown.n_hidden} rows)\n"
                        f"shown: rows {rows}; the columns of the shown pixels")
-        self.wait(1.5)
+        self.wait(3.5)
 
     def add_the_biases_and_squish(self, shown):
         for entry in self.a1.entries:
@@ -297,7 +297,7 @@ class MatrixNotation(Scene):
                   FadeIn(self.a1.dots), FadeIn(self.names["a1"]), run_time=1.0)
         what = "the sigmoid" if shown.activation == "sigmoid" else "ReLU"
         self.swap_note(f"b: one bias per neuron; {what} acts on each entry of W a(0) + b")
-        self.wait(1.2)
+        self.wait(2.0)
 
     def work_out_one_row(self, shown):
         r = shown.row
@@ -315,27 +315,26 @@ class MatrixNotation(Scene):
         self.act_num = number(shown.row_activation, places=3, color=palette.COST)
         self.sum_again = number(shown.row_sum, places=3)
         name = "σ" if shown.activation == "sigmoid" else "ReLU"
-        line3 = text_row(label(f"{name}("), self.sum_again, label(")"), label("="), self.act_num, buff=0.1)
-        line3[2].next_to(self.sum_again, RIGHT, buff=0.06)
+        line3 = text_row(text_row(label(f"{name}("), self.sum_again, label(")"), buff=0.06), label("="), self.act_num)
         lines = [line1, line2, line3]
         for k, line in enumerate(lines):
             line.move_to([0, self.WORK_TOP - k * self.WORK_STEP, 0]).align_to([self.WORK_LEFT, 0, 0], LEFT)
         self.play(FadeIn(line1), run_time=1.0)
         self.play(FadeIn(line2), run_time=0.7)
-        self.wait(0.8)
+        self.wait(1.5)
         self.play(FadeIn(line3), run_time=0.9)
         entry = self.a1.entry(r)
         self.play(entry.animate.set_opacity(1), FadeIn(caption(f"= a(1) entry {r}, netcore's forward pass",
                                                                size=palette.TINY_SIZE).next_to(line3, RIGHT, buff=0.4)),
                   run_time=0.8)
-        self.wait(1.5)
+        self.wait(3.5)
         self.play(FadeOut(boxes), run_time=0.5)
 
     def fill_in_the_layer(self, shown):
         others = [e for i, e in zip(shown.rows, self.a1.entries) if i != shown.row]
         self.play(LaggedStart(*[e.animate.set_opacity(1) for e in others], lag_ratio=0.3), run_time=1.2)
         self.swap_note(f"every row at once: {shown.n_hidden} weighted sums in one matrix-vector product")
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 # ====================================================================================================
@@ -364,7 +363,7 @@ class NetworkIsAFunction(Scene):
     def show_the_inputs(self, shown):
         self.play(Write(title("The network is a function")), run_time=0.8)
         image = thumbnail(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
-        image_note = caption(f"test image\n(a {shown.label})", size=palette.TINY_SIZE).next_to(image, DOWN, buff=0.15)
+        image_note = caption(f"test image,\nlabelled {shown.label}", size=palette.TINY_SIZE).next_to(image, DOWN, buff=0.15)
         self.inputs = MatrixSlice(shown.image[shown.shown_inputs], shown.shown_inputs, [0], (shown.n_inputs, 1),
                                   include_sign=False, row_height=0.5, gap_height=0.3)
         self.inputs.move_to([self.INPUTS_X, self.INPUTS_Y, 0])
@@ -375,7 +374,7 @@ class NetworkIsAFunction(Scene):
         note.next_to(self.inputs, DOWN, buff=0.2)
         self.play(FadeIn(image), FadeIn(image_note), run_time=0.7)
         self.play(FadeIn(self.inputs), FadeIn(indices), FadeIn(note), run_time=1.0)
-        self.wait(0.8)
+        self.wait(1.5)
 
     def one_neuron_is_a_function(self, shown):
         neuron = Circle(radius=self.NEURON_RADIUS, stroke_color=palette.NEURON_STROKE, stroke_width=2,
@@ -390,11 +389,12 @@ class NetworkIsAFunction(Scene):
         f = activation_tex(shown.activation)
         formula = math(rf"a^{{(1)}}_{{{shown.neuron}}} = {f}\big(w_{{{shown.neuron}}} \cdot a^{{(0)}} + b_{{{shown.neuron}}}\big)",
                        size=palette.LABEL_SIZE).next_to(neuron, DOWN, buff=0.45)
-        note = caption(f"neuron {shown.neuron} of layer 1: all {shown.n_inputs} numbers in, one number out",
+        note = caption(f"neuron {shown.neuron} of layer 1 (its most active on this image):\n"
+                       f"all {shown.n_inputs} numbers in, one number out",
                        size=palette.TINY_SIZE).next_to(formula, DOWN, buff=0.25)
         self.play(Create(wires), FadeIn(neuron), run_time=1.0)
         self.play(Create(out), FadeIn(self.neuron_number), FadeIn(formula), FadeIn(note), run_time=1.0)
-        self.wait(1.8)
+        self.wait(2.8)
         self.neuron = VGroup(neuron, wires, out, self.neuron_number, formula, note)
         self.play(FadeOut(self.neuron), run_time=0.6)
 
@@ -417,7 +417,7 @@ class NetworkIsAFunction(Scene):
                                                color=palette.ANSWER, buff=0.06)
         out_note = caption(f"{len(shown.outputs)} numbers out", size=palette.TINY_SIZE).next_to(brackets, DOWN, buff=0.2)
         self.play(Create(self.answer_box), FadeIn(out_note), run_time=0.8)
-        self.wait(1.2)
+        self.wait(2.0)
 
     def its_parameters(self, shown):
         self.param_count = integer(shown.n_params, size=palette.LABEL_SIZE, color=palette.COST)
@@ -431,7 +431,7 @@ class NetworkIsAFunction(Scene):
         closing = caption(f"{shown.n_inputs} numbers in, {len(shown.outputs)} out: a complicated function, "
                           "but a function", color=palette.TEXT).move_to([0, -3.3, 0])
         self.play(FadeIn(closing), run_time=0.8)
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 # ====================================================================================================
@@ -467,7 +467,7 @@ class SigmoidVsReLU(Scene):
         self.functions = VGroup()
         for at, key, values, tex in zip(self.CURVE_PLOTS, ("sigmoid", "relu"), (shown.sigmoid, shown.relu),
                                         (r"\sigma(a) = \frac{1}{1 + e^{-a}}", r"\mathrm{ReLU}(a) = \max(0, a)")):
-            top = float(values.max())
+            top = float(np.ceil(values.max()))
             axes = PlotAxes((shown.z[0], shown.z[-1]), (0, top), *self.CURVE_SIZE, most_ticks=5).move_to(at)
             curve = VMobject(stroke_color=self.COLORS[key], stroke_width=4).set_points_as_corners(axes.to_scene(shown.z, values))
             name = math(tex, size=palette.LABEL_SIZE).next_to(axes, UP, buff=0.3)
@@ -478,7 +478,7 @@ class SigmoidVsReLU(Scene):
         note = caption("sigmoid squishes every number into (0, 1); ReLU keeps a positive a as it is and turns a "
                        "negative one into 0", size=palette.TINY_SIZE).to_edge(DOWN, buff=0.45)
         self.play(FadeIn(note), run_time=0.6)
-        self.wait(2.0)
+        self.wait(3.0)
         self.play(FadeOut(self.functions), FadeOut(note), run_time=0.7)
 
     def set_up_the_test(self, shown):
@@ -492,8 +492,8 @@ class SigmoidVsReLU(Scene):
                         f"{shown.epochs} epochs of mini-batches of {shown.batch_size}, {cost} cost",
                         size=palette.TINY_SIZE).next_to(claim, DOWN, buff=0.2)
         self.play(FadeIn(claim), run_time=0.8)
-        self.play(FadeIn(setup), run_time=0.8)
-        self.wait(2.5)
+        self.play(FadeIn(setup), run_time=0.6)
+        self.wait(4.5)
         self.play(FadeOut(setup), claim.animate.scale(0.85).move_to([0, 2.85, 0]), run_time=0.6)
         self.claim = claim
 
@@ -522,9 +522,9 @@ class SigmoidVsReLU(Scene):
         boxes = VGroup(*[SurroundingRectangle(self.grid_numbers[r.activation][r.best], color=self.COLORS[r.activation],
                                               buff=0.06) for r in (sig, relu)])
         self.play(FadeIn(head), FadeIn(names), run_time=0.6)
-        self.play(FadeIn(cells), run_time=1.0)
+        self.play(FadeIn(cells), run_time=0.6)
         self.play(Create(boxes), run_time=0.7)
-        self.wait(1.5)
+        self.wait(3.0)
         self.grid = VGroup(head, names, cells, boxes)
 
     def draw_the_cost_curves(self, shown):
@@ -547,7 +547,7 @@ class SigmoidVsReLU(Scene):
         keys.shift(0.1 * LEFT + 0.05 * DOWN)
         self.play(FadeIn(keys), run_time=0.5)
         self.play(*[Create(c) for c in self.cost_curves.values()], run_time=4.0, rate_func=rate_functions.linear)
-        self.wait(1.0)
+        self.wait(2.0)
 
     def state_the_result(self, shown):
         sig, relu = shown.of("sigmoid"), shown.of("relu")
@@ -565,12 +565,12 @@ class SigmoidVsReLU(Scene):
             percent = caption("%", size=palette.SMALL_SIZE, color=color)
             self.final_numbers[runs.activation], self.accuracy_numbers[runs.activation] = cost, accuracy
             cost.move_to([x, top - 0.33, 0])
-            score = text_row(accuracy, percent, buff=0.04).move_to([x, top - 0.75 - 0.33, 0])
+            score = text_row(accuracy, percent, buff=0.07).move_to([x, top - 0.75 - 0.33, 0])
             cells.add(cost, score)
         self.play(FadeIn(names), FadeIn(cells), run_time=0.8)
         verdict = caption(self.verdict(shown), color=palette.TEXT).to_edge(DOWN, buff=0.25)
-        self.play(FadeIn(verdict), run_time=0.8)
-        self.wait(3.0)
+        self.play(FadeIn(verdict), run_time=0.6)
+        self.wait(5.0)
 
     @staticmethod
     def verdict(shown) -> str:

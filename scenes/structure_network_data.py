@@ -130,7 +130,7 @@ class NetworkAsFunction:
     label: int
     shown_inputs: np.ndarray  # indices of the input values shown (inked pixels)
     n_inputs: int
-    neuron: int  # the first-layer neuron shown as a function
+    neuron: int  # the first-layer neuron shown as a function: the most active on the image
     neuron_output: float
     outputs: np.ndarray  # (n_out,) netcore's feedforward
     n_params: int
@@ -146,8 +146,9 @@ def network_is_a_function(trace=None, data=None, n_shown: int = 5, image_index: 
     net, data = _network(trace), _data(data)
     x = np.asarray(data.x_test[image_index], float)
     _, acts = net.forward(x[None])
-    return NetworkAsFunction(x, int(data.y_test[image_index]), inked_pixels(x, n_shown), net.sizes[0], 0,
-                             float(acts[1][0, 0]), acts[-1][0].copy(), int(len(net.params)), tuple(net.sizes),
+    neuron = int(np.argmax(acts[1][0]))  # the first layer's most active neuron on this image
+    return NetworkAsFunction(x, int(data.y_test[image_index]), inked_pixels(x, n_shown), net.sizes[0], neuron,
+                             float(acts[1][0, neuron]), acts[-1][0].copy(), int(len(net.params)), tuple(net.sizes),
                              net.activation)
 
 

@@ -117,8 +117,8 @@ class MatrixSlice(VGroup):
 
     def column_box(self, color=P.ANSWER) -> Rectangle:
         """A thin box around the whole of a vector (its entries and gaps, inside the brackets)."""
-        left, right = self.brackets[0].get_right()[0], self.brackets[1].get_left()[0]
-        return Rectangle(width=right - left, height=self.brackets.height - 0.04, stroke_color=color,
+        left, right = self.brackets[0].get_right()[0] + 0.04, self.brackets[1].get_left()[0] - 0.04
+        return Rectangle(width=right - left, height=self.brackets.height - 0.12, stroke_color=color,
                          stroke_width=2.5).move_to([(left + right) / 2, self.brackets.get_y(), 0])
 
 

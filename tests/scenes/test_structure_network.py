@@ -118,6 +118,7 @@ def test_network_is_a_function(env, net, rendered_scene):
     acts = numpy_forward(net, x)
     np.testing.assert_allclose(shown.outputs, acts[-1], rtol=1e-12, atol=1e-15)
     np.testing.assert_array_equal(shown.outputs, net.feedforward(x[None])[0])
+    assert shown.neuron == int(np.argmax(acts[1]))  # the most active first-layer neuron
     assert shown.neuron_output == pytest.approx(acts[1][shown.neuron], rel=1e-12)
     assert shown.answer == int(np.argmax(acts[-1])) and shown.label == env.y_test[0]
     assert (x[shown.shown_inputs] > 0).all() and len(shown.shown_inputs) == 4
