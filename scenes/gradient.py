@@ -54,6 +54,7 @@ from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
 from scenes.kit.scene3d import KitThreeDScene
+from scenes.kit.storyboard import beat
 from scenes.kit.text import FastNumber, integer, label, math, number
 
 CORRECT = palette.WEIGHT_POSITIVE  # a test image the network gets right (green frame)
@@ -75,6 +76,8 @@ class TrainingAndTestData(Scene):
     """Real labelled MNIST images, mixed together, sort themselves into the training data (the network
     learns from these) and the test data (never seen in training; used to check it afterwards)."""
 
+    TITLE = "Labelled data"
+
     N_TRAIN_SHOWN, N_TEST_SHOWN = 16, 8
     THUMB_SIDE = 0.95
     POOL_COLUMNS, POOL_STEP = 8, (1.45, 1.65)
@@ -87,8 +90,9 @@ class TrainingAndTestData(Scene):
         self.split_into_training_and_test(shown)
         self.say_what_the_test_data_is_for()
 
+    @beat("Real handwritten digits from MNIST, each labelled with the digit it is meant to be.")
     def show_labelled_images(self, shown):
-        self.play(Write(title("Labelled data")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.thumbs = [labelled_thumbnail(image, digit, self.THUMB_SIDE) for image, digit in zip(shown.images, shown.labels)]
         for thumb, cell in zip(self.thumbs, grid_positions(len(self.thumbs), self.POOL_COLUMNS, *self.POOL_STEP)):
             thumb.move_to(cell)
@@ -97,6 +101,7 @@ class TrainingAndTestData(Scene):
         self.play(FadeIn(self.note.to_edge(DOWN, buff=0.45)), run_time=0.6)
         self.wait(1.2)
 
+    @beat(lambda self, shown: f"{shown.n_train:,} images to train on; {shown.n_test:,} kept apart to test.")
     def split_into_training_and_test(self, shown):
         heads = VGroup(
             VGroup(label("training data", color=palette.POSITIVE),
@@ -118,6 +123,7 @@ class TrainingAndTestData(Scene):
         for thumb, is_train in zip(self.thumbs, shown.is_training):
             thumb.thumb.frame.set_stroke(palette.POSITIVE if is_train else palette.COST, width=2, opacity=0.8)
 
+    @beat("After training, the test images check what it learned.")
     def say_what_the_test_data_is_for(self):
         after = caption("after training, these check\nwhat the network has learned").move_to([self.SIDE_X, -1.9, 0])
         self.play(FadeIn(after), run_time=0.8)
@@ -128,6 +134,8 @@ class CostOfOneExample(Scene):
     """A real 3 into the network at its random initial weights: the ten output activations, the
     desired output, the ten (output - desired)^2 and their sum, the cost of this example. Then the
     same 3 through the trained network: the right answer and a small cost."""
+
+    TITLE = "The cost of one training example"
 
     NETWORK_AT, IMAGE_AT = [1.3, -0.35, 0], [-5.0, -0.2, 0]
     TABLE = Table({"digit": -6.3, "neuron": -5.75, "out": -4.7, "desired": -3.45, "expr": -1.1, "square": 1.5},
@@ -143,8 +151,10 @@ class CostOfOneExample(Scene):
         self.add_them_up(shown)
         self.replay_with_trained_weights(shown)
 
+    @beat(lambda self, shown: f"A training image labelled {shown.start.label} goes through the network "
+                              "at its random initial weights: the output is a mess.")
     def feed_a_three_to_random_weights(self, shown):
-        self.head = title("The cost of one training example")
+        self.head = title(self.TITLE)
         self.play(Write(self.head), run_time=0.8)
         self.netmob = NetworkMobject(shown.network, width=7.0, height=5.6).move_to(self.NETWORK_AT)
         image = pixel_digit(shown.image, side=2.2).move_to(self.IMAGE_AT)
@@ -157,6 +167,7 @@ class CostOfOneExample(Scene):
         self.wait(1.0)
         self.leaving = VGroup(self.netmob, image, image_note, mess)
 
+    @beat("Each output neuron's activation, beside the output we want: 1 for the labelled digit, 0 for the rest.")
     def tabulate_outputs_and_desired(self, shown):
         table, n = self.TABLE, len(shown.start.outputs)
         self.circles = VGroup(*[self.netmob.neurons[-1][i].copy() for i in range(n)])
@@ -176,6 +187,8 @@ class CostOfOneExample(Scene):
         self.play(LaggedStart(*[FadeIn(want) for want in desired], lag_ratio=0.06), FadeIn(h_desired), run_time=1.0)
         self.wait(0.8)
 
+    @beat(lambda self, shown: "Each output minus the desired value, squared: its share of the cost."
+          if shown.cost_name == "quadratic" else "Each output's share of the cost, by the cross-entropy formula.")
     def square_the_differences(self, shown):
         """Each output's share of the cost: (output - desired)^2, or for a cross-entropy trace its term."""
         table, size, quadratic = self.TABLE, self.NUMBER_SIZE, shown.cost_name == "quadratic"
@@ -197,6 +210,7 @@ class CostOfOneExample(Scene):
         self.play(LaggedStart(*[FadeIn(square, shift=0.2 * RIGHT) for square in self.squares], lag_ratio=0.05), run_time=1.0)
         self.wait(0.6)
 
+    @beat(lambda self, shown: f"Added up, the shares give the cost of this one example: {shown.start.cost:.3f}.")
     def add_them_up(self, shown):
         brace = Brace(self.squares, RIGHT, buff=0.15, color=palette.DIM_TEXT)
         self.total = number(shown.start.cost, places=3, size=palette.TITLE_SIZE * 0.75, color=palette.COST)
@@ -211,6 +225,8 @@ class CostOfOneExample(Scene):
         self.play(FadeIn(thumb), FadeIn(self.verdict), run_time=0.8)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"After {shown.steps_trained:,} steps of gradient descent the same image costs "
+                              f"{shown.end.cost:.3f}, and the network answers {shown.end.answer}.")
     def replay_with_trained_weights(self, shown):
         end = shown.end
         trained = caption(f"after training ({shown.steps_trained:,} steps of gradient descent)").move_to(self.state, aligned_edge=LEFT)
@@ -237,6 +253,8 @@ class AverageCost(Scene):
     cost function as a machine: 13,002 weights and biases in, one number out, the training data as its
     parameters. Fed the trained weights, it gives the trained network's (much smaller) cost."""
 
+    TITLE = "The cost over all training examples"
+
     ROW_Y = 0.9
     EXAMPLES_X = (-5.2, 2.8)
     MACHINE_AT = [0.1, -0.6, 0]
@@ -249,8 +267,9 @@ class AverageCost(Scene):
         self.draw_the_cost_machine(shown)
         self.feed_it_the_trained_weights(shown)
 
+    @beat("A few training images, each with its cost at the random weights.")
     def show_single_costs(self, shown):
-        self.play(Write(title("The cost over all training examples")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.cells = VGroup()
         for x, image, cost in zip(np.linspace(*self.EXAMPLES_X, len(shown.costs)), shown.images, shown.costs):
             thumb = thumbnail(image, side=1.5).move_to([x, self.ROW_Y, 0])
@@ -262,6 +281,8 @@ class AverageCost(Scene):
         self.play(FadeIn(dots), FadeIn(more), run_time=0.6)
         self.singles = VGroup(self.cells, dots, more, each)
 
+    @beat(lambda self, shown: f"The average over all {shown.n_train:,} training images, {shown.average_start:.3f}, "
+                              "says how lousy the network is.")
     def average_them(self, shown):
         row = VGroup(caption(f"average over all {shown.n_train:,} training images", size=palette.LABEL_SIZE),
                      number(shown.average_start, places=3, size=palette.TITLE_SIZE * 0.8, color=palette.COST))
@@ -272,6 +293,8 @@ class AverageCost(Scene):
         self.wait(2.0)
         self.play(FadeOut(self.singles, row, lousy), run_time=0.8)
 
+    @beat(lambda self, shown: f"The cost function: {shown.n_params:,} weights and biases in, one number out; the "
+                              "training images are its parameters.")
     def draw_the_cost_machine(self, shown):
         n_params = f"{shown.n_params:,}".replace(",", "{,}")
         machine = FunctionMachine(math(r"C(w_1, w_2, \ldots, w_{%s})" % n_params, size=palette.LABEL_SIZE * 1.2),
@@ -292,6 +315,8 @@ class AverageCost(Scene):
         self.play(FadeIn(caption("how bad these\nweights and biases are").next_to(self.out_num, DOWN, buff=0.35)), run_time=0.6)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"Fed the weights and biases after {shown.step_end:,} steps of training, it gives "
+                              f"{shown.average_end:.3f}.")
     def feed_it_the_trained_weights(self, shown):
         swap = caption(f"now: the weights and biases\nafter training ({shown.step_end:,} steps)", color=palette.TEXT)
         self.play(FadeIn(swap.next_to(self.out_num, DOWN, buff=1.6)), run_time=0.6)
@@ -318,6 +343,8 @@ class BallDownhill(KitThreeDScene):
     plane; the readouts are the snapshot's step and true cost. Then the view from above, on contours.
     """
 
+    TITLE = "Gradient descent on the real cost surface"
+
     ROLL_TIME = 16.0
     SURFACE_WIDTH, SURFACE_HEIGHT = 7.4, 3.2
     CONTOUR_COUNT = 12
@@ -329,6 +356,7 @@ class BallDownhill(KitThreeDScene):
         self.roll_down_the_real_path(shown)
         self.look_from_above(shown)
 
+    @beat("The true training cost on a plane through weight space, drawn as a surface.")
     def set_up_the_surface(self, shown):
         land = self.land = shown.landscape
         self.view = LandscapeView(land, width=self.SURFACE_WIDTH, z_size=self.SURFACE_HEIGHT)
@@ -336,6 +364,7 @@ class BallDownhill(KitThreeDScene):
         self.set_camera_orientation(phi=60 * DEGREES, theta=100 * DEGREES, zoom=1.0, frame_center=center)
         self.add(self.view.surface)
 
+    @beat("What is real here: the surface, the ball's path, the arrow and the cost.")
     def caption_what_is_real(self, shown):
         lines = [f"surface: the true training cost on a 2-D slice of the {shown.n_params:,}-dimensional weight space,",
                  f"the plane that holds {shown.explained_variance:.0%} of the path's movement",
@@ -344,9 +373,11 @@ class BallDownhill(KitThreeDScene):
                  "arrow: downhill (minus the true gradient, projected into the plane); cost: the true cost at that step"]
         captions = caption("\n".join(lines), size=palette.TINY_SIZE, align=LEFT).to_corner(DL, buff=0.3)
         self.add_fixed_in_frame_mobjects(captions)  # simply there (a fade would redraw 250 glyphs a frame)
-        self.head = self.fix_in_frame(label("Gradient descent on the real cost surface",
+        self.head = self.fix_in_frame(label(self.TITLE,
                                             size=palette.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35))
 
+    @beat(lambda self, shown: "On a slice of the real cost surface, a ball replays the run's descent; the cost goes "
+                              f"from {shown.costs[0]:.3f} to {shown.costs[-1]:.3f}.")
     def roll_down_the_real_path(self, shown):
         step = FastNumber(int(shown.steps[0]), places=0, widest=int(shown.steps.max()))
         cost = FastNumber(float(shown.costs[0]), places=3, widest=float(shown.costs.max()))
@@ -371,6 +402,7 @@ class BallDownhill(KitThreeDScene):
         self.play(self.rolling.replay(self.ROLL_TIME, durations=durations, mobject=moving))
         self.wait(0.8)
 
+    @beat("Seen from above, on contour lines of the cost: the whole path from start to end.")
     def look_from_above(self, shown):
         land, view = shown.landscape, self.view
         levels = np.geomspace(float(land.cost.min()) * 1.03, float(land.cost.max()) * 0.97, self.CONTOUR_COUNT)
@@ -403,6 +435,8 @@ class ManyValleys(Scene):
     balls step by -eta times the slope, the steps shrink as the slope flattens, and balls from
     different starts settle in different valleys (netcore slice ``minima``)."""
 
+    TITLE = "Many valleys: the real cost along one line"
+
     PLOT_WIDTH, PLOT_HEIGHT, PLOT_AT = 10.5, 4.1, [0.3, -1.35, 0]
     RULE_AT = [1.9, 2.0, 0]  # the rule; the featured ball's readouts sit at the right edge, level with it
     SECONDS_PER_STEP, CROWD_SECONDS_PER_STEP = 0.38, 0.32
@@ -415,9 +449,10 @@ class ManyValleys(Scene):
         self.every_ball_settles(shown)
         self.name_the_valleys(shown)
 
+    @beat("The real cost along a line through two trained networks.")
     def draw_the_line(self, shown):
         line = shown.slice
-        self.head = title("Many valleys: the real cost along one line")
+        self.head = title(self.TITLE)
         self.sub = caption(f"through the weights of two trained networks: seed {shown.seeds[0]} at t = 0, "
                            f"seed {shown.seeds[1]} at t = 1").next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.12)
         self.view = CurveView(line.t, line.cost, line.slope, (float(line.t[0]), float(line.t[-1]), 0.5),
@@ -434,12 +469,14 @@ class ManyValleys(Scene):
         self.notes.add(note.next_to(self.notes, DOWN, aligned_edge=LEFT, buff=0.12))
         self.play(Write(note) if write else FadeIn(note), run_time=run_time)
 
+    @beat("Each step: \u2212\u03b7 \u00d7 slope.")
     def state_the_rule(self, shown):
         rule = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.3),
                       caption(f"\u03b7 = {shown.ball_eta:.3g}")).arrange(DOWN, buff=0.12).move_to(self.RULE_AT)
         self.rule = rule
         self.play(FadeIn(rule), run_time=0.8)
 
+    @beat("One ball steps downhill; its steps shrink as the slope flattens.")
     def one_ball_steps_down(self, shown):
         starts = [float(path.positions[0, 0]) for path in shown.balls]
         self.first = first = int(np.argmin(starts))
@@ -470,6 +507,7 @@ class ManyValleys(Scene):
         self.wait(1.0)
         self.solo_extras = VGroup(note, panel, marks)
 
+    @beat("Balls from other starting points step down the same way.")
     def every_ball_settles(self, shown):
         others = [i for i in range(len(shown.balls)) if i != self.first]
         crowd = Hopper(self.view, [shown.balls[i] for i in others], [self.colors[i] for i in others])
@@ -479,6 +517,8 @@ class ManyValleys(Scene):
         self.play(FadeOut(self.solo_extras), FadeIn(crowd.group, scale=0.5), FadeIn(start_dots), run_time=0.8)
         self.play(crowd.replay(self.CROWD_SECONDS_PER_STEP))
 
+    @beat(lambda self, shown: "Each valley with its cost and its balls: where a ball settles depends on where it starts."
+          if len(shown.valley_t) > 1 else "On this line every ball settles in the one valley.")
     def name_the_valleys(self, shown):
         """A number under each valley floor, and a line per valley under the title: its cost, its balls."""
         numbers, lines = VGroup(), VGroup()
@@ -511,6 +551,8 @@ class LearningRate(Scene):
     """The step is -eta times the slope: the same start on the same real slice (netcore slice
     ``minima``, its valley nearest t = 0) at netcore's learning rates, side by side."""
 
+    TITLE = "Learning rate: how far each step goes"
+
     SECONDS_PER_STEP = 0.26
     PANEL_WIDTH, PANEL_HEIGHT, PANEL_GAP = 5.0, 1.95, (1.1, 0.45)
 
@@ -520,8 +562,9 @@ class LearningRate(Scene):
         self.step_all_balls_together(shown)
         self.say_which_left_or_crept(shown)
 
+    @beat("One panel per learning rate \u03b7, all from the same start.")
     def set_out_one_panel_per_rate(self, shown):
-        self.head = title("Learning rate: how far each step goes")
+        self.head = title(self.TITLE)
         self.step = FastNumber(0, places=0, widest=max(len(path.costs) for path in shown.paths))
         corner = VGroup(math(r"t \leftarrow t - \eta\,\frac{dC}{dt}", size=palette.LABEL_SIZE * 1.1),
                         readout("step", self.step)).arrange(RIGHT, buff=0.45).to_corner(UR, buff=0.35)
@@ -553,6 +596,7 @@ class LearningRate(Scene):
         head = label(text, size=palette.SMALL_SIZE, color=color)
         return head.scale_to_fit_width(self.PANEL_WIDTH) if head.width > self.PANEL_WIDTH else head
 
+    @beat("All the balls step at once; each panel's \u03b7 sets how far its ball moves for the same slope.")
     def step_all_balls_together(self, shown):
         n_states = max(hopper.n_states for hopper in self.hoppers)
 
@@ -567,6 +611,7 @@ class LearningRate(Scene):
         self.add(moving)
         self.play(Replay(moving, n_states, on_state, run_time=self.SECONDS_PER_STEP * (n_states - 1)))
 
+    @beat(lambda self, shown: f"Each heading says how its ball fared; all started at t = {shown.start:.3f}.")
     def say_which_left_or_crept(self, shown):
         """A panel whose ball left the slice, or still moved at the last step, says so in its head line."""
         changes = []
@@ -590,6 +635,8 @@ class DownhillDirection(KitThreeDScene):
     gradient is the direction of steepest ascent and its length the steepness; minus the gradient is
     downhill; a ball descends; from above, the gradient (3, 1) at (1, 1): x matters three times as much."""
 
+    TITLE = "Two inputs: which way is downhill?"
+
     ARROW_SCALE = 0.3  # plane units per unit of gradient (arrows drawn at 0.3 of their length)
     TOP_SCALE = 0.42  # the same, for the vector and its components seen from above
     THETA = -62 * DEGREES  # walls no steeper (on screen) than the line of sight: no depth sort needed
@@ -604,13 +651,14 @@ class DownhillDirection(KitThreeDScene):
         self.descend_step_by_step(shown)
         self.read_the_components_from_above(shown)
 
+    @beat("A cost of two inputs, drawn as a bowl.")
     def set_up_the_bowl(self, shown):
         # move the world, not the camera's frame centre (see scene3d: the first frame centre is cached)
         screen_right = np.array([-np.sin(self.THETA), np.cos(self.THETA), 0.0])
         self.view = LandscapeView(shown.land, width=3.9, z_size=1.3, color_scale="linear", z_max=shown.land.rim,
                                   center=self.BOWL_SHIFT * screen_right)
         self.set_camera_orientation(phi=52 * DEGREES, theta=self.THETA, zoom=1.05, frame_center=[0.0, 0.0, 0.6])
-        self.head = label("Two inputs: which way is downhill?", size=palette.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
+        self.head = label(self.TITLE, size=palette.TITLE_SIZE * 0.9).to_corner(UL, buff=0.35)
         self.formula = math(r"C(x, y) = \tfrac{3}{2}x^2 + \tfrac{1}{2}y^2", size=palette.LABEL_SIZE * 1.3)
         self.formula.next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.25)
         self.add(self.view.surface)
@@ -621,6 +669,7 @@ class DownhillDirection(KitThreeDScene):
         self.add_fixed_orientation_mobjects(self.rolling.ball)
         self.play(Write(self.head), FadeIn(self.formula), FadeIn(self.rolling.ball), run_time=1.8)
 
+    @beat(lambda self, shown: f"The gradient at ({shown.point[0]:g}, {shown.point[1]:g}) points the steepest way uphill.")
     def show_steepest_ascent(self, shown):
         (x, y), (gx, gy) = shown.point, shown.gradient
         self.up = self.view.surface_arrow(x, y, self.ARROW_SCALE * gx, self.ARROW_SCALE * gy, palette.GRADIENT)
@@ -630,6 +679,7 @@ class DownhillDirection(KitThreeDScene):
         self.play(FadeIn(self.up), FadeIn(self.up_note), run_time=1.2)
         self.wait(1.2)
 
+    @beat("Gentler slope, shorter arrow: its length is the steepness.")
     def compare_a_gentler_slope(self, shown):
         (x, y), (gx, gy) = shown.gentle_point, shown.gentle_gradient
         arrow = self.view.surface_arrow(x, y, self.ARROW_SCALE * gx, self.ARROW_SCALE * gy, palette.GRADIENT)
@@ -642,6 +692,7 @@ class DownhillDirection(KitThreeDScene):
         self.wait(1.5)
         self.gentle = VGroup(arrow, dot, note)
 
+    @beat("Minus the gradient points steepest downhill.")
     def turn_it_downhill(self, shown):
         (x, y), (gx, gy) = shown.point, shown.gradient
         self.down = self.view.surface_arrow(x, y, -self.ARROW_SCALE * gx, -self.ARROW_SCALE * gy, palette.DOWNHILL)
@@ -651,6 +702,7 @@ class DownhillDirection(KitThreeDScene):
         self.play(FadeOut(self.gentle), FadeIn(self.down), FadeIn(self.down_note), run_time=1.2)
         self.wait(1.0)
 
+    @beat(lambda self, shown: f"The ball steps again and again by minus \u03b7 times the gradient (\u03b7 = {shown.path.eta:g}).")
     def descend_step_by_step(self, shown):
         self.step_note = self.fix_in_frame(label(f"step after step: move by \u2212\u03b7\u2207C (\u03b7 = {shown.path.eta:g})",
                                                  size=palette.SMALL_SIZE)
@@ -662,6 +714,8 @@ class DownhillDirection(KitThreeDScene):
         self.play(self.rolling.replay(5.0, durations=np.clip(distance / max(distance.max(), 1e-12), 0.25, 1.0)))
         self.wait(0.6)
 
+    @beat(lambda self, shown: f"From above, the gradient ({shown.gradient[0]:g}, {shown.gradient[1]:g}) splits into an "
+                              "x part and a y part: the larger says which input matters more.")
     def read_the_components_from_above(self, shown):
         view, (x, y), (gx, gy) = self.view, shown.point, shown.gradient
         self.axes = view.plane_axes(overhang=(0.3, 0.15))
@@ -703,6 +757,8 @@ class GradientVector(Scene):
     real values at the random initial weights). Each entry of -grad C: its sign says nudge up or down,
     its size (relative to the largest entry) says how much that nudge matters."""
 
+    TITLE = "A nudge for every weight and bias"
+
     TOP = 1.95
     ENTRY_HEIGHT, GAP_HEIGHT = 0.5, 0.27
     COLUMNS = {"name": -5.3, "param": -3.3, "grad": -0.5, "word": 1.55, "bar": 4.45}
@@ -717,8 +773,9 @@ class GradientVector(Scene):
         self.read_the_signs(shown)
         self.read_the_sizes(shown)
 
+    @beat(lambda self, shown: f"{shown.n_params:,} weights and biases.")
     def introduce_both_columns(self, shown):
-        head = title("A nudge for every weight and bias")
+        head = title(self.TITLE)
         sub = caption(f"{shown.n_params:,} entries each, at the random initial weights "
                       f"(step {shown.step}, cost {shown.cost:.3f})").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(head), FadeIn(sub), run_time=1.0)
@@ -727,6 +784,7 @@ class GradientVector(Scene):
     def header(self, mob, key):
         return mob.move_to([self.COLUMNS[key], self.TOP + 0.38, 0])
 
+    @beat("A few of them, listed by name in one long column.")
     def list_the_weights(self, shown):
         self.pvals, gaps, brackets = bracketed_entries(self.rows, shown.params, self.COLUMNS["param"], 2, self.NUMBER_SIZE)
         names = VGroup(*[math(name, size=self.NUMBER_SIZE * 1.25, color=palette.DIM_TEXT).move_to([self.COLUMNS["name"], y, 0])
@@ -736,6 +794,7 @@ class GradientVector(Scene):
                   FadeIn(self.pvals), FadeIn(gaps), run_time=1.2)
         self.wait(1.0)
 
+    @beat("Beside each: minus the gradient of the cost.")
     def list_minus_the_gradient(self, shown):
         self.gvals, gaps, brackets = bracketed_entries(self.rows, shown.neg_grad, self.COLUMNS["grad"], 4, self.NUMBER_SIZE,
                                                        color_by_sign=True)
@@ -744,6 +803,7 @@ class GradientVector(Scene):
                   run_time=1.4)
         self.wait(0.8)
 
+    @beat("The sign says: nudge it up, or down.")
     def read_the_signs(self, shown):
         x = self.COLUMNS["word"]
         words = VGroup(*[label(("up " if shown.neg_grad[i] > 0 else "down ") + word, size=palette.SMALL_SIZE,
@@ -754,6 +814,8 @@ class GradientVector(Scene):
                   run_time=1.4)
         self.wait(0.6)
 
+    @beat(lambda self, shown: f"Its size, against the largest entry ({shown.largest:.4f}), says how much that nudge "
+                              "matters.")
     def read_the_sizes(self, shown):
         x = self.COLUMNS["bar"]
         bars = VGroup(*[Rectangle(width=max(self.BAR_LENGTH * abs(shown.neg_grad[i]) / shown.largest, 0.03), height=0.16,
@@ -773,6 +835,8 @@ class GradientNudging(Scene):
     full training cost recorded at each snapshot, drawn against the step on a log scale); the
     network's answer for one training image settles on the right digit."""
 
+    TITLE = "Gradient descent: nudge, recompute, repeat"
+
     RUN_TIME = 22.0
     NETWORK_AT = [-2.0, -0.45, 0]
     PLOT_AT = [4.55, -1.85, 0]
@@ -784,6 +848,7 @@ class GradientNudging(Scene):
         self.set_up_the_cost_plot(shown)
         self.nudge_recompute_repeat(shown)
 
+    @beat("Each step moves all weights and biases by \u2212\u03b7 times the gradient.")
     def show_the_network_and_the_rule(self, shown):
         self.netmob = NetworkMobject(shown.network, shown.image, width=5.0, height=5.6).move_to(self.NETWORK_AT)
         image = pixel_digit(shown.image, side=1.1).next_to(self.netmob, LEFT, buff=0.3)
@@ -795,11 +860,12 @@ class GradientNudging(Scene):
         self.cost_num = FastNumber(float(shown.costs[0]), places=3, color=palette.COST, widest=float(shown.costs.max()))
         panel = VGroup(readout("step", self.step_num), readout("cost", self.cost_num, color=palette.COST))
         panel.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0]).align_to(rule, LEFT)
-        self.play(Write(title("Gradient descent: nudge, recompute, repeat")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.play(FadeIn(self.netmob), FadeIn(image), run_time=1.0)
         self.box = self.netmob.answer_box()
         self.play(FadeIn(rule), FadeIn(panel), Create(self.box), run_time=1.0)
 
+    @beat("The cost against the step, on a log scale.")
     def set_up_the_cost_plot(self, shown):
         """The cost against the step, on a log scale: x = log10(step + 1)."""
         last = float(np.log10(shown.steps[-1] + 1))
@@ -815,6 +881,8 @@ class GradientNudging(Scene):
         self.play(Create(self.plot), FadeIn(names), FadeIn(self.dot), run_time=1.0)
         self.wait(0.8)
 
+    @beat(lambda self, shown: f"Step after step the weights change and the cost goes from {shown.costs[0]:.3f} to "
+                              f"{shown.costs[-1]:.3f} by step {shown.steps[-1]:,}.")
     def nudge_recompute_repeat(self, shown):
         between = shown.network.copy()
 
@@ -841,6 +909,8 @@ class TestAccuracy(Scene):
     shown, a pause on each mistake (the image, its guess, the truth), and its accuracy on the whole
     test set."""
 
+    TITLE = "The trained network on new images"
+
     __test__ = False  # a scene, not a pytest class
     N_SHOWN = 60
     COLS = 10
@@ -854,8 +924,9 @@ class TestAccuracy(Scene):
         self.sum_up_the_shown(shown)
         self.count_the_rest(shown)
 
+    @beat("New test images, never seen in training.")
     def set_up_the_counter(self, shown):
-        head = title("The trained network on new images")
+        head = title(self.TITLE)
         self.play(Write(head), run_time=0.8)
         self.frame = Rectangle(width=self.BIG_SIDE, height=self.BIG_SIDE, stroke_color=palette.FAINT, stroke_width=3)
         self.frame.move_to(self.BIG_AT)
@@ -872,6 +943,8 @@ class TestAccuracy(Scene):
         self.counter.arrange(DOWN, aligned_edge=RIGHT, buff=0.1).to_corner(UR, buff=0.3)
         self.play(FadeIn(self.counter), run_time=0.8)
 
+    @beat(lambda self, shown: f"{shown.n_shown} test images one by one: the network's answer and the label, "
+                              "with a pause on each mistake.")
     def show_test_images_one_by_one(self, shown):
         cells = grid_positions(shown.n_shown, self.COLS, *self.GRID_STEP, center=self.GRID_AT)
         self.big = None
@@ -902,6 +975,7 @@ class TestAccuracy(Scene):
         self.wait(1.2)
         self.play(FadeOut(note), run_time=0.3)
 
+    @beat(lambda self, shown: f"{shown.running[-1]} of these {shown.n_shown} are right.")
     def sum_up_the_shown(self, shown):
         right = int(shown.running[-1])
         self.summary = VGroup(caption(f"{right} of these {shown.n_shown} right: {right / shown.n_shown:.1%}",
@@ -912,6 +986,8 @@ class TestAccuracy(Scene):
         self.play(FadeIn(self.summary[0]), run_time=0.6)
         self.wait(0.8)
 
+    @beat(lambda self, shown: ("Counting on through the rest: " if shown.n_test > shown.n_shown else "")
+          + f"{shown.full_accuracy:.2%} of all {shown.n_test:,} test images right.")
     def count_the_rest(self, shown):
         if shown.n_test > shown.n_shown:
             rest = caption(f"the other {shown.n_test - shown.n_shown:,}\ntest images,\nwithout pausing",
@@ -934,6 +1010,8 @@ class HiddenWeights(Scene):
     28x28 grid (green positive, red negative). Do they look like the little edges we hoped for? The
     caption says what netcore measures: how much of each neuron's random starting weights is left."""
 
+    TITLE = "What the first hidden layer looks for"
+
     GRID_AT, GRID_SIZE = [2.6, -0.35, 0], (7.0, 6.2)
     TEXT_X = -4.0
     MOSTLY_START = 0.5  # at or above this median cosine similarity with step 0, "still mostly their random start"
@@ -944,13 +1022,15 @@ class HiddenWeights(Scene):
         self.show_every_neurons_weights(shown)
         self.say_what_the_measure_shows(shown)
 
+    @beat("One square per first-layer neuron.")
     def explain_the_squares(self, shown):
-        self.play(Write(title("What the first hidden layer looks for")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.text = caption(f"each square: one of the {len(shown.weights)}\nneurons of the first hidden layer,\n"
                             "its 784 incoming weights\non the 28 \u00d7 28 pixel grid", color=palette.TEXT, align=LEFT)
         self.text.move_to([self.TEXT_X, 1.7, 0])
         self.play(FadeIn(self.text), run_time=0.8)
 
+    @beat("Each shows its incoming weights: green positive, red negative, brighter where larger.")
     def show_every_neurons_weights(self, shown):
         grid = tile_grid(len(shown.weights), *self.GRID_SIZE, center=self.GRID_AT, gap=0.17)
         self.tiles = VGroup(*[pixel_weights(weights, side=grid.side).move_to(cell) for weights, cell in zip(shown.weights, grid.centers)])
@@ -962,6 +1042,9 @@ class HiddenWeights(Scene):
                   FadeIn(key), FadeIn(self.brightness), run_time=2.4)
         self.wait(1.5)
 
+    @beat(lambda self, shown: f"After {shown.steps:,} steps, still mostly their random start (similarity "
+          f"{shown.median_similarity:.2f})." if shown.median_similarity >= self.MOSTLY_START
+          else f"Training has reshaped them (similarity with the start: {shown.median_similarity:.2f}).")
     def say_what_the_measure_shows(self, shown):
         similarity = shown.median_similarity
         measure = f"(after {shown.steps:,} steps, median cosine\nsimilarity with step 0: {similarity:.2f})"
@@ -979,6 +1062,8 @@ class RandomNoiseInput(Scene):
     test image of that digit for comparison. How sure it is of the noise (the lesson: fully) is what the
     replayed run's outputs say; the captions compare the two outputs."""
 
+    TITLE = "Random noise in: what comes out?"
+
     NETWORK_AT, IMAGE_AT = [0.2, -0.4, 0], np.array([-5.3, -0.2, 0])
     ABOUT_AS_SURE = 0.1  # outputs within this of each other are "about as sure"
 
@@ -988,16 +1073,18 @@ class RandomNoiseInput(Scene):
         self.read_its_answer(shown)
         self.compare_with_a_real_digit(shown)
 
+    @beat(lambda self, shown: f"An image of pure random noise (seed {shown.seed}) goes into the trained network.")
     def feed_noise(self, shown):
         self.netmob = NetworkMobject(shown.network, width=6.2, height=5.6).move_to(self.NETWORK_AT)
         self.image = VGroup(pixel_digit(shown.noise, side=2.2).move_to(self.IMAGE_AT))
         self.image.add(caption(f"random noise\n(seed {shown.seed})").next_to(self.image, DOWN, buff=0.25))
         confident = shown.noise_outputs[shown.answer] >= CostOfOneExample.CONFIDENT
-        self.play(Write(title("Random noise in: a confident answer out" if confident else "Random noise in: what comes out?")),
+        self.play(Write(title("Random noise in: a confident answer out" if confident else self.TITLE)),
                   run_time=0.8)
         self.play(FadeIn(self.netmob), FadeIn(self.image), run_time=1.0)
         self.play(self.netmob.feed_forward(shown.noise), run_time=2.2)
 
+    @beat(lambda self, shown: f"It answers {shown.answer}, with output {shown.noise_outputs[shown.answer]:.2f}.")
     def read_its_answer(self, shown):
         x = self.netmob.output_labels.get_right()[0] + 0.25
         self.outs = VGroup(*[number(out, places=2, size=palette.SMALL_SIZE * 0.8, color=palette.DIM_TEXT)
@@ -1011,6 +1098,9 @@ class RandomNoiseInput(Scene):
         self.play(FadeIn(self.verdict), run_time=0.6)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"For comparison, a real {shown.answer} from the test set: output "
+                              f"{shown.real_outputs[shown.answer]:.2f}, against {shown.noise_outputs[shown.answer]:.2f} "
+                              "for the noise.")
     def compare_with_a_real_digit(self, shown):
         digit = shown.answer
         real = VGroup(pixel_digit(shown.real_image, side=2.2).move_to(self.IMAGE_AT))
@@ -1033,6 +1123,8 @@ class MemorizationCurves(Scene):
     With true labels the training cost drops fast; with shuffled ones it only creeps down (zoomed in),
     while the share of its own training labels it gets right creeps up."""
 
+    TITLE = "True labels vs shuffled labels"
+
     PLOT_AT, PLOT_SIZE = [-3.0, -0.45, 0], (6.2, 4.6)
     ZOOM_AT, ZOOM_SIZE = [3.85, 0.5, 0], (3.6, 2.1)
     SERIES = {"true": palette.SERIES[1], "shuffled": palette.SERIES[2]}
@@ -1044,8 +1136,9 @@ class MemorizationCurves(Scene):
         self.zoom_in_on_the_shuffled_run(shown)
         self.compare_what_they_learned(shown)
 
+    @beat("The training cost, epoch by epoch, for two runs.")
     def draw_the_axes(self, shown):
-        self.play(Write(title("True labels vs shuffled labels")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         last = int(shown.epochs[-1])
         top = float(max(shown.true_cost.max(), shown.shuffled_cost.max()))
         self.plot = PlotAxes((0, last), (0, top * 1.05), *self.PLOT_SIZE, most_ticks=7).move_to(self.PLOT_AT)
@@ -1054,6 +1147,7 @@ class MemorizationCurves(Scene):
                        caption("training cost").rotate(np.pi / 2).next_to(self.plot, LEFT, buff=0.15))
         self.play(Create(self.plot), FadeIn(names), run_time=1.2)
 
+    @beat("Both start from the same random weights: one learns the true labels, one shuffled labels.")
     def draw_both_runs(self, shown):
         curves = [VMobject(stroke_color=self.SERIES[key], stroke_width=4)
                   .set_points_as_corners(self.plot.to_scene(shown.epochs, getattr(shown, f"{key}_cost")))
@@ -1067,6 +1161,8 @@ class MemorizationCurves(Scene):
         self.play(*[Create(curve) for curve in curves], run_time=4.0, rate_func=rate_functions.linear)
         self.wait(1.0)
 
+    @beat(lambda self, shown: f"Zoomed in, the shuffled run's cost goes from {shown.shuffled_cost[1]:.3f} to "
+                              f"{shown.shuffled_cost[-1]:.3f}.")
     def zoom_in_on_the_shuffled_run(self, shown):
         epochs, costs = shown.epochs[1:], shown.shuffled_cost[1:]
         last = int(epochs[-1])
@@ -1084,6 +1180,8 @@ class MemorizationCurves(Scene):
         self.play(FadeIn(creep), run_time=0.8)
         self.wait(1.0)
 
+    @beat(lambda self, shown: f"Training images labelled as taught: {shown.true_accuracy[-1]:.1%} with true labels, "
+                              f"{shown.shuffled_accuracy[-1]:.1%} with shuffled ones.")
     def compare_what_they_learned(self, shown):
         last = int(shown.epochs[-1])
         rows = VGroup(*[caption(f"{key} labels: {getattr(shown, f'{key}_accuracy')[-1]:.1%}", color=self.SERIES[key])
