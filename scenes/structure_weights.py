@@ -97,7 +97,7 @@ class WeightsAsPixels(Scene):
     def point_at_the_terms(self, neuron):
         marks = VGroup(*[pixel_marker(picture, k) for k in neuron.term_pixels for picture in (self.image, self.weights)])
         wires = VGroup(*[Line(pixel_marker(self.weights, k).get_center(), self.neuron.circle.get_left(),
-                              stroke_color=palette.sign_color(w), stroke_width=2)
+                              stroke_color=palette.WEIGHT_POSITIVE if w >= 0 else palette.WEIGHT_NEGATIVE, stroke_width=2)
                          for k, w in zip(neuron.term_pixels, neuron.term_weights)])
         self.play(Create(marks), Create(wires), run_time=1.2)
         self.wait(2.0)
@@ -305,6 +305,8 @@ class BiasThreshold(Scene):
                                  self.verdict, self.dot)),
                   FadeIn(VGroup(real_weights, real_note, real_image, image_note)), run_time=0.9)
         self.state_its_real_bias(neuron)
+        if shown.neuron_on_plot:
+            self.place_it_on_its_curve(shown)
 
     def state_its_real_bias(self, neuron):
         b, name = neuron.bias, neuron.activation_name
@@ -325,7 +327,17 @@ class BiasThreshold(Scene):
             side = LEFT if -b < self.shown.threshold else RIGHT  # too close to the other line's name: beside its line
             line_name.next_to(self.plot.to_scene(-b, 0.8), side, buff=0.1)
         self.play(FadeIn(note), FadeIn(self.real_sum), FadeIn(self.real_out), Create(line), FadeIn(line_name), run_time=1.0)
-        self.wait(3.0)
+        self.wait(2.0)
+
+    def place_it_on_its_curve(self, shown):
+        """The trained neuron's own sigmoid(sum + b) and its real weighted sum on the 7, a dot on that curve."""
+        neuron = shown.neuron
+        curve = ActivationPlot(shown.curve_x, shown.neuron_curve_y, y_range=(0, 1), width=self.PLOT_SIZE[0],
+                               height=self.PLOT_SIZE[1], y_ticks=[0, 0.5, 1], color=palette.POSITIVE).move_to(self.PLOT_AT)
+        dot = Dot(self.plot.on_curve(neuron.weighted_sum, neuron.output), radius=0.09, color=palette.POSITIVE)
+        self.play(Create(curve.curve), run_time=1.0)
+        self.play(FadeIn(dot, scale=1.5), run_time=0.5)
+        self.wait(2.0)
 
 
 # The lesson's order (../shared/lessons.md)

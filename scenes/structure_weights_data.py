@@ -181,6 +181,8 @@ class Threshold:
     curve_y: np.ndarray  # sigmoid(curve_x - threshold)
     plain_y: np.ndarray  # sigmoid(curve_x): no bias
     neuron: ChosenNeuron  # the trained neuron of WeightsAsPixels, with its real bias
+    neuron_curve_y: np.ndarray  # its activation of (curve_x + its bias): sigmoid or ReLU, as the run has it
+    neuron_on_plot: bool  # its curve fits the plot (a sigmoid) and its sum on the 7 lies in the plotted range
 
 
 def bias_threshold(trace=None, data=None, n_images: int = 6) -> Threshold:
@@ -199,7 +201,8 @@ def bias_threshold(trace=None, data=None, n_images: int = 6) -> Threshold:
     hi = max(float(sums.max()), 2 * THRESHOLD, -neuron.bias)
     margin = 0.05 * (hi - lo)
     xs = np.linspace(lo - margin, hi + margin, 401)
+    on_plot = neuron.activation == "sigmoid" and bool(xs[0] <= neuron.weighted_sum <= xs[-1])
     return Threshold(det, THRESHOLD, np.asarray(data.x_train[indices], np.float64), indices, sums,
                      activation_values("sigmoid", sums - THRESHOLD), int(np.sum(sums > THRESHOLD)), xs,
                      activation_values("sigmoid", xs - THRESHOLD), activation_values("sigmoid", xs),
-                     neuron)
+                     neuron, activation_values(neuron.activation, xs + neuron.bias), on_plot)

@@ -64,7 +64,7 @@ class NeuronCircle(VGroup):
 class WeightedSum(VGroup):
     """A few terms of ``w1 a1 + ... + wn an`` written twice, in two aligned rows: the symbols
     (``w_{k} a_{k}``, ``k`` counted from 1 as in the formula) and their real numbers
-    (``(w) \u00d7 a``), then an ellipsis standing for the other terms and ``=`` the total.
+    (``(w) \u00d7 a``, the weight green or red as in a weight image), then an ellipsis standing for the other terms and ``=`` the total.
 
     Parameters
     ----------
@@ -107,7 +107,7 @@ class WeightedSum(VGroup):
                 symbols.append(math("+", size=math_size, color=color))
                 numbers.append(label("+", size=size, color=color))
             symbols.append(math(rf"w_{{{int(k) + 1}}}\,a_{{{int(k) + 1}}}", size=math_size, color=color))
-            w_num = FastNumber(w, places=places, size=size, color=P.sign_color(w))
+            w_num = FastNumber(w, places=places, size=size, color=P.WEIGHT_POSITIVE if w >= 0 else P.WEIGHT_NEGATIVE)
             a_num = FastNumber(a, places=places, size=size, color=color)
             product = VGroup(label("(", size=size, color=color), w_num, label(")", size=size, color=color),
                              label("\u00d7", size=size, color=color), a_num).arrange(RIGHT, buff=0.08)

@@ -155,6 +155,8 @@ def test_bias_threshold_numbers(env, net, rendered):
     assert scene.real_sum.value.get_value() == pytest.approx(z, rel=1e-12)
     assert scene.real_out.value.get_value() == pytest.approx(sigmoid(z + net.biases[0][j]), rel=1e-12)
     assert scene.neuron.value.get_value() == pytest.approx(net.forward(x[None])[1][1][0, j], rel=1e-12)
+    np.testing.assert_allclose(shown.neuron_curve_y, sigmoid(shown.curve_x + net.biases[0][j]), rtol=1e-12)
+    assert shown.neuron_on_plot == bool(shown.curve_x[0] <= z <= shown.curve_x[-1])
 
 
 # --- the kit's new pieces -----------------------------------------------------------------------------
