@@ -19,8 +19,11 @@ from manim import (
     FadeOut,
     LaggedStart,
     Line,
+    MoveToTarget,
     Scene,
     Square,
+    UpdateFromAlphaFunc,
+    UpdateFromFunc,
     VGroup,
     Write,
 )
@@ -40,9 +43,24 @@ def times_equation(side: int, total: int, size: float = palette.LABEL_SIZE) -> V
     numbers = [integer(side, size=size), integer(side, size=size), integer(total, size=size)]
     group = VGroup(numbers[0], label("×", size=size), numbers[1], label("=", size=size), numbers[2]).arrange(RIGHT, buff=0.15)
     for part in group[1::2]:
-        on_baseline(numbers[0], part)
+        part.set_y(numbers[0].get_center()[1])  # the signs at the digits' mid-height
     group.numbers = numbers
     return group
+
+
+def fade_in_strokes(group) -> UpdateFromAlphaFunc:
+    """Fade in the strokes of every part of ``group`` (e.g. a network's edges) by opacity alone: no
+    points are copied or interpolated, unlike ``FadeIn``, so hundreds of edges fade in cheaply."""
+    parts = [m for m in group.get_family() if len(m.points)]
+    full = [m.get_stroke_opacity() for m in parts]
+    for m in parts:
+        m.set_stroke(opacity=0)
+
+    def update(_, alpha):
+        for m, o in zip(parts, full):
+            m.set_stroke(opacity=o * alpha)
+
+    return UpdateFromAlphaFunc(group, update)
 
 
 def pixel_square(center, side: float) -> Square:
@@ -104,8 +122,11 @@ class SloppyThree(Scene):
 
     def show_other_digits(self, shown):
         xs = self.row_x(len(shown.threes), self.SMALL_THREE_SIDE * 1.35)
-        self.play(FadeOut(self.note), *[t.animate.scale(self.SMALL_THREE_SIDE / self.THREE_SIDE).move_to([x, self.SMALL_THREES_Y, 0])
-                                        for t, x in zip(self.threes, xs)], run_time=1.0)
+        for t, x in zip(self.threes, xs):
+            t.generate_target()
+            t.target.scale(self.SMALL_THREE_SIDE / self.THREE_SIDE).move_to([x, self.SMALL_THREES_Y, 0])
+            t.target[1].scale(self.THREE_SIDE / self.SMALL_THREE_SIDE).next_to(t.target[0], DOWN, buff=0.08)
+        self.play(FadeOut(self.note), *[MoveToTarget(t) for t in self.threes], run_time=1.0)
         xs = self.row_x(len(shown.others), self.OTHER_STEP)
         self.others = [labelled_thumbnail(image, digit, self.OTHER_SIDE).move_to([x, self.OTHERS_Y, 0])
                        for image, digit, x in zip(shown.others, shown.other_labels, xs)]
@@ -202,11 +223,12 @@ class NeuronHoldsNumber(Scene):
         self.stops = []
         for pixel, value in zip(shown.stops, shown.stop_values):
             r, c = divmod(int(pixel), shown.side)
-            self.play(self.marker.animate.move_to(self.pixel_center(pixel)), self.neuron.change_to(value),
+            follow = UpdateFromFunc(self.link, lambda link: link.put_start_and_end_on(
+                self.marker.get_right(), self.neuron.circle.get_left()))
+            self.play(self.marker.animate.move_to(self.pixel_center(pixel)), self.neuron.change_to(value), follow,
                       run_time=0.8)
             row.value.set_value(r)
             col.value.set_value(c)
-            self.link.put_start_and_end_on(self.marker.get_right(), self.neuron.circle.get_left())
             self.scale.point_at(value)
             self.stops.append((r, c, self.neuron.number.get_value()))
             self.wait(1.2)
@@ -221,9 +243,11 @@ class PixelsToInputLayer(Scene):
 
     IMAGE_SIDE, IMAGE_AT = 4.2, [-3.7, 0.3, 0]
     NEURON_SHARE = 0.78  # a pixel turned neuron: circle diameter / pixel pitch
-    COLUMN_X, COLUMN_HEIGHT = 3.6, 6.3
+    COLUMN_X, COLUMN_HEIGHT, COLUMN_Y = 3.6, 5.9, 0.05
+    NOTE_RIGHT = 2.2  # captions end left of the input column and its brace
     CALLOUT_X = 0.0
     FLY_SECONDS = 4.0
+    SOURCE_SIDE = 2.4  # the picture, small, where the pixels were
 
     def construct(self):
         shown = structure_data.pixels_to_input_layer()
@@ -233,6 +257,11 @@ class PixelsToInputLayer(Scene):
         self.mark_the_drawn_inputs(shown)
         self.fly_into_the_column(shown)
         self.show_their_values(shown)
+
+    def place_note(self, note):
+        """At the bottom, left of the input column."""
+        note.to_edge(DOWN, buff=0.35)
+        note.set_x(min(0.0, self.NOTE_RIGHT - note.width / 2))
 
     def show_the_pixels(self, shown):
         self.play(Write(title("The input layer")), run_time=0.8)
@@ -252,8 +281,8 @@ class PixelsToInputLayer(Scene):
     def pixels_become_neurons(self, shown):
         self.play(FadeOut(self.frame), self.pixels.animate_to(sizes=self.pixels.cell * self.NEURON_SHARE, roundness=1),
                   run_time=1.5)
-        self.note = caption("each pixel becomes a neuron holding that pixel's grey value")
-        self.note.to_edge(DOWN, buff=0.35)
+        self.note = caption("each pixel becomes a neuron\nholding that pixel's grey value")
+        self.place_note(self.note)
         self.callouts = VGroup()
         self.callout_numbers = []
         ys = np.linspace(1.2, -1.2, len(shown.callouts))
@@ -271,13 +300,14 @@ class PixelsToInputLayer(Scene):
     def mark_the_drawn_inputs(self, shown):
         self.network = NetworkMobject(shown.network, shown_inputs=shown.shown_inputs, height=self.COLUMN_HEIGHT,
                                       show_edges=False, output_labels=False)
-        self.network.shift([self.COLUMN_X - self.network.positions[0][0][0], -0.25, 0]).refresh_geometry()
+        self.network.shift([self.COLUMN_X - self.network.positions[0][0][0],
+                            self.COLUMN_Y - self.network.ellipses[0].get_center()[1], 0]).refresh_geometry()
         self.column = VGroup(self.network.neurons[0], self.network.ellipses[0], self.network.braces[0])
         self.rings = ring_marks(self.pixels.centers[shown.shown_inputs], self.pixels.cell * 0.75, color=palette.ANSWER)
         self.play(FadeOut(self.callouts), FadeOut(self.note), run_time=0.5)
         self.note = caption(f"the input column draws {len(shown.shown_inputs)} of the {shown.n_inputs} neurons (ringed):\n"
                             f"the pixels that vary most over the {shown.n_train:,} training images")
-        self.note.to_edge(DOWN, buff=0.35)
+        self.place_note(self.note)
         self.play(FadeIn(self.column), Create(self.rings), FadeIn(self.note), run_time=1.2)
         self.wait(2.0)
 
@@ -292,7 +322,8 @@ class PixelsToInputLayer(Scene):
         self.play(FadeOut(self.rings), run_time=0.4)
         self.bring_to_front(self.pixels)  # over the column's black circles while they land
         self.play(self.pixels.animate_to(centers=targets, sizes=sizes, lag=0.6), run_time=self.FLY_SECONDS)
-        self.play(FadeOut(self.braces), run_time=0.4)  # the grid they measured has gone
+        self.source = pixel_digit(shown.image, side=self.SOURCE_SIDE).move_to(self.IMAGE_AT)
+        self.play(FadeOut(self.braces), FadeIn(self.source), run_time=0.6)  # the picture they came from
         self.network.set_input(shown.image)  # the drawn input neurons now hold the pixels' values
         self.remove(self.pixels)
         self.wait(0.3)
@@ -302,8 +333,8 @@ class PixelsToInputLayer(Scene):
         self.values = [FastNumber(a, places=2, size=palette.TINY_SIZE).next_to(p, RIGHT, buff=self.network.neuron_radius + 0.12)
                        for a, p in zip(shown_acts, self.network.positions[0])]
         self.play(FadeOut(self.note), run_time=0.3)
-        self.note = caption(f"each input neuron holds its pixel's grey value (beside them: the {len(self.values)} drawn)")
-        self.note.to_edge(DOWN, buff=0.35)
+        self.note = caption(f"each input neuron holds its pixel's grey value;\nbeside them: the values of the {len(self.values)} drawn")
+        self.place_note(self.note)
         self.play(FadeIn(VGroup(*self.values)), FadeIn(self.note), run_time=0.8)
         self.wait(2.5)
 
@@ -397,7 +428,7 @@ class NetworkLayers(Scene):
         self.wait(2.0)
 
     def connect_the_layers(self, shown):
-        self.play(FadeIn(self.network.edges), run_time=1.2)
+        self.play(fade_in_strokes(self.network.edges), run_time=1.2)
         self.say("the activations of each layer determine those of the next")
         self.wait(2.0)
 

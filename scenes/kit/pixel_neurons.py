@@ -119,7 +119,7 @@ class PixelNeurons(VGroup):
         self.roundness = float(roundness)
         shape = self.square * (1 - self.roundness) + self.circle * self.roundness
         for m in self.layers:
-            ids = m.pixel_ids
+            ids = m.pixel_ids[self.sizes[m.pixel_ids] > 0]  # a pixel shrunk to nothing is not drawn
             m.points = (shape[None] * self.sizes[ids, None, None] + self.centers[ids, None]).reshape(-1, 3)
             m.set_stroke(width=self.max_stroke * self.roundness)
         return self
