@@ -389,7 +389,7 @@ class NetworkIsAFunction(Scene):
         f = activation_tex(shown.activation)
         formula = math(rf"a^{{(1)}}_{{{shown.neuron}}} = {f}\big(w_{{{shown.neuron}}} \cdot a^{{(0)}} + b_{{{shown.neuron}}}\big)",
                        size=palette.LABEL_SIZE).next_to(neuron, DOWN, buff=0.45)
-        note = caption(f"neuron {shown.neuron} of layer 1 (its most active on this image):\n"
+        note = caption(f"neuron {shown.neuron} of layer 1,\nthe most active on this image:\n"
                        f"all {shown.n_inputs} numbers in, one number out",
                        size=palette.TINY_SIZE).next_to(formula, DOWN, buff=0.25)
         self.play(Create(wires), FadeIn(neuron), run_time=1.0)
@@ -446,7 +446,9 @@ class SigmoidVsReLU(Scene):
     best runs' real training-cost curves on one plot, their final costs and test accuracies, and a verdict
     that follows the measured costs."""
 
-    CURVE_PLOTS = ([-3.6, -0.35, 0], [3.6, -0.35, 0])
+    CURVE_PLOTS = ([-3.4, -2.0, 0], [3.8, -2.0, 0])  # the centres of the two x-axes
+    FORMULA_Y = 2.15
+    DEEP_WIDTH, DEEP_Y = 8.0, -0.9  # the deep network's layers while its runs are set up
     CURVE_SIZE = (5.2, 3.4)
     COST_AT, COST_SIZE = [-2.9, -0.2, 0], (6.6, 3.8)
     SIDE_X = 4.35  # centre of the right-hand column
@@ -468,9 +470,10 @@ class SigmoidVsReLU(Scene):
         for at, key, values, tex in zip(self.CURVE_PLOTS, ("sigmoid", "relu"), (shown.sigmoid, shown.relu),
                                         (r"\sigma(a) = \frac{1}{1 + e^{-a}}", r"\mathrm{ReLU}(a) = \max(0, a)")):
             top = float(np.ceil(values.max()))
-            axes = PlotAxes((shown.z[0], shown.z[-1]), (0, top), *self.CURVE_SIZE, most_ticks=5).move_to(at)
+            axes = PlotAxes((shown.z[0], shown.z[-1]), (0, top), *self.CURVE_SIZE, most_ticks=5)
+            axes.shift(np.array(at) - axes.x_axis.get_center())  # both x-axes on one line
             curve = VMobject(stroke_color=self.COLORS[key], stroke_width=4).set_points_as_corners(axes.to_scene(shown.z, values))
-            name = math(tex, size=palette.LABEL_SIZE).next_to(axes, UP, buff=0.3)
+            name = math(tex, size=palette.LABEL_SIZE).move_to([at[0], self.FORMULA_Y, 0])
             a_name = caption("a", size=palette.TINY_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
             self.play(Create(axes), FadeIn(name), FadeIn(a_name), run_time=0.8)
             self.play(Create(curve), run_time=1.2)
@@ -483,7 +486,7 @@ class SigmoidVsReLU(Scene):
 
     def set_up_the_test(self, shown):
         sizes = "-".join(str(s) for s in shown.sizes)
-        claim = caption("Said to be easier to train in deep networks: ReLU. A test on real runs:",
+        claim = caption("ReLU is said to be easier to train in deep networks. A test with real runs:",
                         color=palette.TEXT).move_to([0, 2.75, 0])
         init = "weights N(0, 1/inputs)" if shown.init == "scaled" else "weights N(0, 1)"
         cost = "quadratic" if shown.cost == "quadratic" else "cross-entropy"
@@ -491,10 +494,14 @@ class SigmoidVsReLU(Scene):
                         f"same start (seed {shown.seed}, {init}), same {shown.n_train:,} training images,\n"
                         f"{shown.epochs} epochs of mini-batches of {shown.batch_size}, {cost} cost",
                         size=palette.TINY_SIZE).next_to(claim, DOWN, buff=0.2)
+        bars, bands = parameter_layer_blocks(shown.sizes, self.DEEP_WIDTH, self.DEEP_Y, heights=(0.4, 1.5))
+        sizes_shown = VGroup(*[integer(n, size=palette.SMALL_SIZE).next_to(bar, DOWN, buff=0.15)
+                               for bar, n in zip(bars, shown.sizes)])
+        network = VGroup(bands, bars, sizes_shown)
         self.play(FadeIn(claim), run_time=0.8)
-        self.play(FadeIn(setup), run_time=0.6)
+        self.play(FadeIn(setup), FadeIn(network), run_time=0.8)
         self.wait(4.5)
-        self.play(FadeOut(setup), claim.animate.scale(0.85).move_to([0, 2.85, 0]), run_time=0.6)
+        self.play(FadeOut(setup), FadeOut(network), claim.animate.scale(0.85).move_to([0, 2.85, 0]), run_time=0.6)
         self.claim = claim
 
     def pick_the_learning_rates(self, shown):
