@@ -12,7 +12,7 @@ whose fill is its activation, with the number it holds written inside (a ``FastN
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Animation, Circle, Rectangle, Triangle, UpdateFromAlphaFunc, VGroup, VMobject
+from manim import LEFT, RIGHT, UP, Animation, Circle, Rectangle, Triangle, UpdateFromAlphaFunc, VGroup, VMobject
 
 from . import palette as P
 from .text import FastNumber, integer
