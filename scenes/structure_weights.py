@@ -77,14 +77,14 @@ class WeightsAsPixels(Scene):
         self.neuron = NeuronCircle(0.0, radius=0.55, show_value=False).move_to(self.NEURON_AT)
         self.neuron_note = caption(f"neuron {neuron.index}").next_to(self.neuron, UP, buff=0.2)
         self.play(FadeIn(self.image), FadeIn(self.image_note), run_time=0.8)
-        self.play(FadeIn(self.weights, scale=0.9), FadeIn(self.weights_note), FadeIn(self.neuron),
+        self.play(FadeIn(self.weights), FadeIn(self.weights_note), FadeIn(self.neuron),
                   FadeIn(self.neuron_note), run_time=1.2)
         self.wait(1.0)
 
     def write_the_weighted_sum(self, neuron):
         self.sum = WeightedSum(neuron.term_pixels, neuron.term_weights, neuron.term_activations,
                                neuron.weighted_sum, size=self.SUM_SIZE).move_to(self.SUM_AT)
-        self.play(Write(self.sum.symbols), run_time=1.2)
+        self.play(FadeIn(self.sum.symbols), run_time=0.8)
         self.play(FadeIn(self.sum.numbers, shift=0.2 * UP), run_time=1.0)
         self.sum_note = caption(f"the {len(neuron.term_pixels)} largest of its 784 terms; "
                                 "the total adds up all 784", size=palette.TINY_SIZE)
@@ -92,7 +92,7 @@ class WeightsAsPixels(Scene):
         self.neuron_sum = VGroup(caption("weighted sum"), number(neuron.weighted_sum, places=2, color=palette.COST))
         self.neuron_sum.arrange(DOWN, buff=0.15).next_to(self.neuron, DOWN, buff=0.25)
         self.play(FadeIn(self.sum_note), FadeIn(self.neuron_sum), run_time=0.8)
-        self.wait(1.5)
+        self.wait(2.5)
 
     def point_at_the_terms(self, neuron):
         marks = VGroup(*[pixel_marker(picture, k) for k in neuron.term_pixels for picture in (self.image, self.weights)])
@@ -106,10 +106,10 @@ class WeightsAsPixels(Scene):
 
     def hand_set_an_edge_detector(self, detector):
         head = title("A hand-set edge detector")
-        self.play(FadeOut(self.first_part), FadeOut(self.head), FadeIn(head), run_time=0.8)
+        self.play(FadeOut(self.first_part), FadeOut(self.head), FadeIn(head), run_time=0.6)
         self.detector = pixel_weights(detector.weights, side=self.PICTURE_SIDE).move_to(self.DETECTOR_AT)
         note = caption(bar_words(detector), size=palette.TINY_SIZE).next_to(self.detector, DOWN, buff=0.2)
-        self.play(FadeIn(self.detector, scale=0.9), FadeIn(note), run_time=1.0)
+        self.play(FadeIn(self.detector), FadeIn(note), run_time=0.8)
         self.wait(1.5)
 
     def compare_with_and_without_an_edge(self, detector):
@@ -118,13 +118,13 @@ class WeightsAsPixels(Scene):
                                                (detector.miss_image, detector.miss_sum, detector.miss_index, self.MISS_AT, "smallest")):
             picture, note, total_readout = self.detector_on_image(detector, image, total, f"training image {index}: the {which}", at)
             self.sums.append(total_readout.value)
-            self.play(FadeIn(picture), FadeIn(note), run_time=0.9)
+            self.play(FadeIn(picture), FadeIn(note), run_time=0.7)
             self.play(FadeIn(total_readout, shift=0.2 * UP), run_time=0.7)
             self.wait(1.0)
         verdict = caption("large when the bar is bright and the pixels around it dark: a stroke right there",
                           color=palette.TEXT).to_edge(DOWN, buff=0.3)
         self.play(FadeIn(verdict), run_time=0.8)
-        self.wait(2.5)
+        self.wait(3.0)
 
     def detector_on_image(self, detector, image, total, name, at):
         """An image with the detector's bar outlined on it, what it is, and the detector's weighted sum."""
