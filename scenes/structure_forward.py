@@ -28,7 +28,7 @@ from manim import (
 
 from scenes import structure_forward_data as structure_data
 from scenes.kit import palette
-from scenes.kit.hope import HeatRows, stroke_picture
+from scenes.kit.hope import HeatRows, exploded_strokes, stroke_picture
 from scenes.kit.layout import caption, readout, thumbnail, title
 from scenes.kit.network import NetworkMobject
 from scenes.kit.pixels import pixel_digit
@@ -41,6 +41,12 @@ PART_COLORS = palette.SERIES  # loops and lines of one digit, in order
 
 def percent(value: float) -> str:
     return f"{value:.1%}"
+
+
+def parts_words(counts) -> str:
+    """(loops, lines) in words: "a loop and a line", "2 loops", "3 lines"."""
+    words = [("a " if n == 1 else f"{n} ") + name + ("" if n == 1 else "s") for n, name in zip(counts, ("loop", "line")) if n]
+    return " and ".join(words) if words else "no strokes"
 
 
 def activation_words(activation: str) -> str:
@@ -74,9 +80,9 @@ class FeedForward(Scene):
         self.play(Write(title("The trained network, fed test images")), run_time=0.8)
         self.play(FadeIn(self.netmob), run_time=1.0)
         if np.any(shown.layer_scales != 1):
-            note = caption(f"{activation_words(shown.activation)}: brightness = activation \u00f7 the layer's "
-                           f"largest on these {len(shown.indices)} images", size=palette.TINY_SIZE)
-            self.play(FadeIn(note.to_edge(DOWN, buff=0.2).set_x(self.NETWORK_AT[0])), run_time=0.5)
+            note = caption(f"{activation_words(shown.activation)}: brightness =\nactivation \u00f7 the layer's\n"
+                           f"largest on these {len(shown.indices)} images", size=palette.TINY_SIZE, align=RIGHT)
+            self.play(FadeIn(note.to_corner(UP + RIGHT, buff=0.3)), run_time=0.5)
 
     def say_which_inputs_are_drawn(self, shown):
         self.image = pixel_digit(shown.images[0], side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
@@ -154,7 +160,7 @@ class LayeredHope(Scene):
     PARTS_Y, PART_SIDE = -1.7, 1.5
     CHAIN_XS, CHAIN_Y, CHAIN_SIDE = (-5.3, -1.75, 1.85, 5.2), 0.2, 2.0
     EXPLODE = 0.6  # the little edges move apart by this fraction of their offset from the digit's middle
-    GRID_AT, GRID_SIZE, GROUP_GAP = np.array([0.9, 0.05, 0]), (8.6, 4.2), 0.22
+    GRID_AT, GRID_SIZE, GROUP_GAP = np.array([0.9, -0.1, 0]), (8.6, 3.9), 0.2
     CLEAR_CONTRAST, CLEAR_SEPARATION = 0.3, 0.85  # a neuron "behaves like a loop detector" at or above both
     SOME_CONTRAST = 0.1  # at or above: "leans that way"
 
@@ -214,21 +220,16 @@ class LayeredHope(Scene):
         self.play(FadeOut(self.digits), FadeOut(self.overlays), FadeOut(self.part_rows), FadeOut(self.rule), run_time=0.6)
         xs, y, side = self.CHAIN_XS, self.CHAIN_Y, self.CHAIN_SIDE
         pixels = pixel_digit(nine.image, side=side).move_to([xs[0], y, 0])
-        edges = VGroup(*[stroke_picture(nine.image, m, PART_COLORS[0] if k < shown.n_arcs else PART_COLORS[1], side)
-                         for k, m in enumerate(shown.little_edges)])
-        centre = np.array([xs[1], y, 0])
-        middle = np.argwhere(nine.parts.ink).mean(axis=0)  # (row, col) of the digit's ink
-        for piece, mask in zip(edges, shown.little_edges):
-            rows, cols = np.nonzero(mask)
-            away = np.array([cols.mean() - middle[1], middle[0] - rows.mean(), 0]) / 28
-            piece.move_to(centre).shift(away * side * self.EXPLODE)
+        colors = [PART_COLORS[0] if k < shown.n_arcs else PART_COLORS[1] for k in range(len(shown.little_edges))]
+        edges = exploded_strokes(nine.image, shown.little_edges, colors, side, self.EXPLODE)
+        edges.shift([xs[1], y, 0])  # built on the image's grid, centred on the origin
         parts, _ = self.parts_of(nine, side)
         loops_lines = VGroup(*parts).move_to([xs[2], y, 0])
         for p in parts:
             p.move_to([xs[2], y, 0])
         answer = label(str(nine.digit), size=palette.TITLE_SIZE * 2).move_to([xs[3], y, 0])
         heads = VGroup(*[caption(text, size=palette.SMALL_SIZE).move_to([x, y + side / 2 + 0.45, 0]) for text, x in
-                         zip(("pixels", f"{len(shown.little_edges)} little edges", "a loop and a line", "the digit"), xs)])
+                         zip(("pixels", f"{len(shown.little_edges)} little edges", parts_words(nine.parts.counts), "the digit"), xs)])
         arrows = VGroup(*[Arrow([a + side / 2 + 0.05, y, 0], [b - side / 2 - 0.05, y, 0], buff=0.05, color=palette.DIM_TEXT,
                                 stroke_width=3, max_tip_length_to_length_ratio=0.3) for a, b in zip(xs[:-1], xs[1:])])
         arrows[-1].put_start_and_end_on([xs[2] + side / 2 + 0.05, y, 0], [answer.get_left()[0] - 0.2, y, 0])
@@ -293,7 +294,7 @@ class LayeredHope(Scene):
             verdict = f"no neuron fires on both 9s and 8s clearly more than on 4s (largest gap {contrast:.2f}: neuron {best})"
         self.verdict_line = verdict
         self.verdict = caption(f"does a neuron fire for a loop up top? over the test set's {counts}:\n{verdict}\n"
-                               f"neuron {best}'s mean: {means}; orders {separation:.0%} of (9 or 8, 4) pairs right",
+                               f"neuron {best}'s mean: {means}; a 9 or 8 beats a 4 in {separation:.0%} of pairs",
                                size=palette.TINY_SIZE * 1.1, color=palette.COST).to_edge(DOWN, buff=0.2)
         self.play(Create(box), FadeIn(name), run_time=0.8)
         self.play(FadeIn(self.verdict), run_time=0.8)

@@ -17,14 +17,15 @@ from . import palette as P
 from .geometry import line_points
 from .pixels import PixelImage
 
-__all__ = ["stroke_picture", "HeatRows"]
+__all__ = ["stroke_picture", "exploded_strokes", "HeatRows"]
 
 
-def stroke_picture(image, mask, color, side: float = 2.0) -> PixelImage:
+def stroke_picture(image, mask, color, side: float = 2.0, levels: int = 10) -> PixelImage:
     """The pixels of ``image`` (784 values in [0, 1]) where ``mask`` (28 x 28 bool) holds, tinted
     ``color`` (brightness by the pixel's value), as a ``PixelImage`` ``side`` wide whose backing is
     transparent (it still spans the whole 28 x 28 grid, so ``move_to`` places the part where it lies in
     the image): pictures of the parts of one image, drawn at one place, put the digit back together.
+    ``levels`` steps per colour channel (few: a part costs a handful of draw calls).
 
     Examples
     --------
@@ -34,9 +35,28 @@ def stroke_picture(image, mask, color, side: float = 2.0) -> PixelImage:
     values = np.clip(np.asarray(image, float).reshape(28, 28), 0, 1) * np.asarray(mask, bool)
     tint = np.asarray(ManimColor(color).to_rgb())
     rgb = np.round(values[:, :, None] * tint[None, None, :] * 255).astype(np.uint8)
-    picture = PixelImage(rgb, side=side, outline=False)
+    picture = PixelImage(rgb, side=side, levels=levels, outline=False)
     picture.backing.set_fill(opacity=0)
     return picture
+
+
+def exploded_strokes(image, masks, colors, side: float = 2.0, spread: float = 0.6) -> VGroup:
+    """Pieces of one image (``masks``, each tinted by ``colors[k]``) drawn on the image's grid, each
+    pushed away from the middle of all the pieces' ink by ``spread`` times its own offset: an exploded
+    view in which the pieces still sit where they were in the digit. Centred on the origin.
+
+    Examples
+    --------
+    >>> edges = exploded_strokes(nine, little_edges, [palette.SERIES[0]] * len(little_edges), side=2.0)
+    """
+    masks = [np.asarray(m, bool) for m in masks]
+    middle = np.argwhere(np.any(masks, axis=0)).mean(axis=0)  # (row, col)
+    pieces = VGroup()
+    for mask, color in zip(masks, colors):
+        rows, cols = np.nonzero(mask)
+        away = np.array([cols.mean() - middle[1], middle[0] - rows.mean(), 0.0]) / 28 * side * spread
+        pieces.add(stroke_picture(image, mask, color, side).shift(away))
+    return pieces
 
 
 class HeatRows(VGroup):
