@@ -82,8 +82,9 @@ def count_parameters(trace=None) -> ParameterCount:
 @dataclass(frozen=True)
 class LayerProduct:
     """The first layer of connections of the trained network on one real image, a(1) = f(W a(0) + b),
-    as a small slice: the rows ``rows`` of W, b and a(1) and the inked input pixels ``columns`` of
-    a(0) and W; and one row ``row`` worked out over all inputs."""
+    as a small slice: the rows ``rows`` of W, b and a(1) (the first ones, the last, and the layer's
+    most active neuron on the image) and the inked input pixels ``columns`` of a(0) and W; and that
+    most active row ``row`` worked out over all inputs."""
 
     image: np.ndarray  # (784,) the input a(0)
     label: int
@@ -97,7 +98,7 @@ class LayerProduct:
     n_inputs: int
     n_hidden: int
     activation: str  # "sigmoid" or "relu"
-    row: int  # the row worked out on screen: the shown neuron with the highest activation
+    row: int  # the row worked out on screen: the neuron with the highest activation
     row_dot: float  # W[row] . a(0) over all n_inputs inputs
     row_shown_part: float  # the part of that sum from the shown columns
     row_bias: float
@@ -105,14 +106,15 @@ class LayerProduct:
     row_activation: float  # f(row_sum): netcore's activation
 
 
-def matrix_notation(trace=None, data=None, n_columns: int = 3, head: int = 3, tail: int = 1,
+def matrix_notation(trace=None, data=None, n_columns: int = 3, head: int = 2, tail: int = 1,
                     image_index: int = 0) -> LayerProduct:
     net, data = _network(trace), _data(data)
     x = np.asarray(data.x_test[image_index], float)
     zs, acts = net.forward(x[None])
     W, b = net.weights[0], net.biases[0]
-    rows, columns = _shown_rows(net.sizes[1], head, tail), inked_pixels(x, n_columns)
-    row = int(rows[np.argmax(acts[1][0, rows])])  # the most active shown neuron: a row whose result shows
+    row = int(np.argmax(acts[1][0]))  # the layer's most active neuron on the image: a row whose result shows
+    rows = np.union1d(_shown_rows(net.sizes[1], head, tail), [row])
+    columns = inked_pixels(x, n_columns)
     dot = float(W[row] @ x)
     return LayerProduct(x, int(data.y_test[image_index]), image_index, rows, columns, W[np.ix_(rows, columns)].copy(),
                         x[columns].copy(), b[rows].copy(), acts[1][0, rows].copy(), net.sizes[0], net.sizes[1],
