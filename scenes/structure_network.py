@@ -35,31 +35,30 @@ from manim import (
 
 from scenes import structure_network_data as structure_data
 from scenes.kit import palette
-from scenes.kit.animations import change_values
 from scenes.kit.layout import caption, on_baseline, text_baseline, thumbnail, title
 from scenes.kit.machine import FunctionMachine
 from scenes.kit.matrix import MatrixSlice, parentheses
 from scenes.kit.plot import PlotAxes
 from scenes.kit.text import FastNumber, integer, label, math, number
 
-BASELINE_CHARS = "acemnorsuvwxz0123456789"  # letters that sit on the line (as layout.text_baseline reads)
+NETWORK_BASELINE_CHARS = "acemnorsuvwxz0123456789"  # letters that sit on the line (as layout.text_baseline reads)
 
 
-def activation_tex(activation: str) -> str:
+def network_activation_tex(activation: str) -> str:
     """The LaTeX name of a hidden layer's activation function: sigma or ReLU."""
     return r"\sigma" if activation == "sigmoid" else r"\mathrm{ReLU}"
 
 
-def activation_word(activation: str) -> str:
+def network_activation_word(activation: str) -> str:
     return "sigmoid" if activation == "sigmoid" else "ReLU"
 
 
-def tex_count(n: int) -> str:
+def network_tex_count(n: int) -> str:
     """A whole number with thousands grouped for LaTeX: 13002 -> 13{,}002."""
     return f"{n:,}".replace(",", "{,}")
 
 
-def text_row(*parts, buff: float = 0.15) -> VGroup:
+def network_text_row(*parts, buff: float = 0.15) -> VGroup:
     """Labels, numbers and formulas in a row: words and numbers on one baseline (the first number's, else
     the first part's), operators such as "=" and "×" at their height on that line, formulas centred on
     the digits."""
@@ -72,7 +71,7 @@ def text_row(*parts, buff: float = 0.15) -> VGroup:
             continue
         if hasattr(part, "tex_string"):  # a formula: centred on the digits
             part.set_y(digit_mid)
-        elif isinstance(part, FastNumber) or any(ch in BASELINE_CHARS for ch in getattr(part, "text", "") or "x"):
+        elif isinstance(part, FastNumber) or any(ch in NETWORK_BASELINE_CHARS for ch in getattr(part, "text", "") or "x"):
             part.shift((baseline - text_baseline(part)) * UP)
         else:  # an operator alone: where it sits beside a digit in the same font
             probe = label("0" + part.text, size=part.font_size)
@@ -171,7 +170,7 @@ class CountParameters(Scene):
             y = self.TABLE_TOP - 0.45 - k * step
             name = caption(f"layer {k} \u2192 {k + 1}").move_to([0, y, 0]).align_to([self.COLUMNS["layer"], 0, 0], LEFT)
             product = integer(w, size=palette.SMALL_SIZE, color=palette.COST)
-            terms = text_row(integer(n_in, size=palette.SMALL_SIZE), label("\u00d7", size=palette.SMALL_SIZE),
+            terms = network_text_row(integer(n_in, size=palette.SMALL_SIZE), label("\u00d7", size=palette.SMALL_SIZE),
                              integer(n_out, size=palette.SMALL_SIZE), label("=", size=palette.SMALL_SIZE), product)
             terms.move_to([0, y, 0]).align_to([self.COLUMNS["weights"], 0, 0], RIGHT)
             bias = integer(b, size=palette.SMALL_SIZE, color=palette.COST).move_to([0, y, 0])
@@ -196,7 +195,7 @@ class CountParameters(Scene):
         on_baseline(name, self.total_weights, self.total_biases)
         self.play(Create(rule), FadeIn(name), FadeIn(self.total_weights), FadeIn(self.total_biases), run_time=0.9)
         self.total = integer(shown.n_params, size=palette.TITLE_SIZE, color=palette.COST)
-        total = text_row(integer(shown.n_weights, size=palette.LABEL_SIZE), label("+", size=palette.LABEL_SIZE),
+        total = network_text_row(integer(shown.n_weights, size=palette.LABEL_SIZE), label("+", size=palette.LABEL_SIZE),
                          integer(shown.n_biases, size=palette.LABEL_SIZE), label("=", size=palette.LABEL_SIZE), self.total,
                          label("weights and biases", size=palette.LABEL_SIZE))
         total.move_to([0, self.TOTAL_Y, 0])
@@ -210,7 +209,7 @@ class CountParameters(Scene):
 # MatrixNotation
 # ====================================================================================================
 
-def place_in_row(mobs, gaps, center) -> VGroup:
+def matrix_place_in_row(mobs, gaps, center) -> VGroup:
     """``mobs`` left to right, ``gaps[i]`` between mob i and mob i + 1, their vertical centres on
     ``center``'s height and the whole row centred on ``center``'s x."""
     x = 0.0
@@ -245,7 +244,7 @@ class MatrixNotation(Scene):
         self.fill_in_the_layer(shown)
 
     def build(self, shown):
-        f = activation_tex(shown.activation)
+        f = network_activation_tex(shown.activation)
         slice_of = dict(size=self.ENTRY_SIZE, row_height=0.42, gap_height=0.26, gap_width=0.3, pad=0.2)
         self.a0 = MatrixSlice(shown.inputs, shown.columns, [0], (shown.n_inputs, 1), include_sign=False, **slice_of)
         self.W = MatrixSlice(shown.weights, shown.rows, shown.columns, (shown.n_hidden, shown.n_inputs),
@@ -254,7 +253,7 @@ class MatrixNotation(Scene):
         self.a1 = MatrixSlice(shown.activations, shown.rows, [0], (shown.n_hidden, 1), places=3, include_sign=False,
                               **slice_of)
         self.equals, self.f_name, self.plus = label("="), math(f), label("+")
-        place_in_row([self.a1, self.equals, self.f_name, self.W, self.a0, self.plus, self.b],
+        matrix_place_in_row([self.a1, self.equals, self.f_name, self.W, self.a0, self.plus, self.b],
                      [0.25, 0.2, 0.35, 0.15, 0.25, 0.35], self.EQUATION_AT)
         self.parens = parentheses(VGroup(self.W, self.a0, self.plus, self.b), pad=0.08, bulge=0.2)
         top = max(m.get_top()[1] for m in (self.W, self.a0, self.parens)) + 0.3
@@ -303,19 +302,18 @@ class MatrixNotation(Scene):
         r = shown.row
         boxes = VGroup(self.W.row_box(r), self.a0.column_box(), self.b.row_box(r), self.a1.row_box(r))
         self.play(Create(boxes), run_time=0.8)
-        f = activation_tex(shown.activation)
         self.dot_num = number(shown.row_dot, places=3)
         self.bias_num = number(shown.row_bias, places=3, include_sign=True)
         self.sum_num = number(shown.row_sum, places=3)
-        line1 = text_row(math(rf"w_{{{r}}} \cdot a^{{(0)}} + b_{{{r}}}"), label("="), self.dot_num, self.bias_num,
+        line1 = network_text_row(math(rf"w_{{{r}}} \cdot a^{{(0)}} + b_{{{r}}}"), label("="), self.dot_num, self.bias_num,
                          label("="), self.sum_num)
         self.part_num = number(shown.row_shown_part, places=3, size=palette.TINY_SIZE, color=palette.DIM_TEXT)
-        line2 = text_row(caption(f"row {r} of W times a(0) adds up all {shown.n_inputs} products; the "
+        line2 = network_text_row(caption(f"row {r} of W times a(0) adds up all {shown.n_inputs} products; the "
                                  f"{len(shown.columns)} shown add up to", size=palette.TINY_SIZE), self.part_num)
         self.act_num = number(shown.row_activation, places=3, color=palette.COST)
         self.sum_again = number(shown.row_sum, places=3)
         name = "σ" if shown.activation == "sigmoid" else "ReLU"
-        line3 = text_row(text_row(label(f"{name}("), self.sum_again, label(")"), buff=0.06), label("="), self.act_num)
+        line3 = network_text_row(network_text_row(label(f"{name}("), self.sum_again, label(")"), buff=0.06), label("="), self.act_num)
         lines = [line1, line2, line3]
         for k, line in enumerate(lines):
             line.move_to([0, self.WORK_TOP - k * self.WORK_STEP, 0]).align_to([self.WORK_LEFT, 0, 0], LEFT)
@@ -386,7 +384,7 @@ class NetworkIsAFunction(Scene):
             wires.add_line_to(neuron.point_at_angle(np.pi) + [0, 0.3 * (n.get_y() - neuron.get_y()) / 2, 0])
         out = Line(neuron.get_right(), neuron.get_right() + 1.3 * RIGHT, stroke_color=palette.TEXT, stroke_width=3)
         self.neuron_number = number(shown.neuron_output, places=3, color=palette.COST).next_to(out, RIGHT, buff=0.2)
-        f = activation_tex(shown.activation)
+        f = network_activation_tex(shown.activation)
         formula = math(rf"a^{{(1)}}_{{{shown.neuron}}} = {f}\big(w_{{{shown.neuron}}} \cdot a^{{(0)}} + b_{{{shown.neuron}}}\big)",
                        size=palette.LABEL_SIZE).next_to(neuron, DOWN, buff=0.45)
         note = caption(f"neuron {shown.neuron} of layer 1,\nthe most active on this image:\n"
@@ -399,7 +397,7 @@ class NetworkIsAFunction(Scene):
         self.play(FadeOut(self.neuron), run_time=0.6)
 
     def the_network_is_a_function(self, shown):
-        n_in = tex_count(shown.n_inputs)
+        n_in = network_tex_count(shown.n_inputs)
         formula = math(rf"f(a_1, \ldots, a_{{{n_in}}})", size=palette.LABEL_SIZE * 1.2)
         self.machine = FunctionMachine(formula, "the whole network", *self.MACHINE_SIZE).move_to(self.MACHINE_AT)
         wires = self.machine.wires_from(self.input_numbers, gap=0.4)
@@ -421,7 +419,7 @@ class NetworkIsAFunction(Scene):
 
     def its_parameters(self, shown):
         self.param_count = integer(shown.n_params, size=palette.LABEL_SIZE, color=palette.COST)
-        params = text_row(self.param_count, caption("weights and biases", size=palette.LABEL_SIZE, color=palette.TEXT))
+        params = network_text_row(self.param_count, caption("weights and biases", size=palette.LABEL_SIZE, color=palette.TEXT))
         params.next_to(self.machine.box, UP, buff=1.0).set_x(self.machine.get_x())
         feed = self.machine.feed_arrow(params)
         sizes = "-".join(str(s) for s in shown.sizes)
@@ -548,7 +546,7 @@ class SigmoidVsReLU(Scene):
             self.cost_curves[runs.activation] = VMobject(stroke_color=self.COLORS[runs.activation], stroke_width=4) \
                 .set_points_as_corners(self.plot.to_scene(epochs, runs.costs))
             keys.add(VGroup(Line(ORIGIN, 0.45 * RIGHT, stroke_color=self.COLORS[runs.activation], stroke_width=5),
-                            caption(f"{activation_word(runs.activation)}, \u03b7 = {runs.eta:g}", size=palette.TINY_SIZE,
+                            caption(f"{network_activation_word(runs.activation)}, \u03b7 = {runs.eta:g}", size=palette.TINY_SIZE,
                                     color=palette.TEXT)).arrange(RIGHT, buff=0.15))
         keys.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(self.plot.to_scene(shown.epochs, top * 1.05), DL, buff=0.1)
         keys.shift(0.1 * LEFT + 0.05 * DOWN)
@@ -572,7 +570,7 @@ class SigmoidVsReLU(Scene):
             percent = caption("%", size=palette.SMALL_SIZE, color=color)
             self.final_numbers[runs.activation], self.accuracy_numbers[runs.activation] = cost, accuracy
             cost.move_to([x, top - 0.33, 0])
-            score = text_row(accuracy, percent, buff=0.07).move_to([x, top - 0.75 - 0.33, 0])
+            score = network_text_row(accuracy, percent, buff=0.07).move_to([x, top - 0.75 - 0.33, 0])
             cells.add(cost, score)
         self.play(FadeIn(names), FadeIn(cells), run_time=0.8)
         verdict = caption(self.verdict(shown), color=palette.TEXT).to_edge(DOWN, buff=0.25)
@@ -585,10 +583,10 @@ class SigmoidVsReLU(Scene):
         if shown.winner is None:
             return f"Here both ended about as low (final costs within {shown.cost_ratio - 1:.0%} of each other)."
         win, lose = shown.of(shown.winner), shown.of("sigmoid" if shown.winner == "relu" else "relu")
-        text = (f"Here {activation_word(win.activation)}'s training cost ended {shown.cost_ratio:.1f} times lower "
-                f"than {activation_word(lose.activation)}'s")
+        text = (f"Here {network_activation_word(win.activation)}'s training cost ended {shown.cost_ratio:.1f} times lower "
+                f"than {network_activation_word(lose.activation)}'s")
         if shown.reach_epoch is not None and shown.reach_epoch < shown.epochs:
-            text += (f";\nit was down to {activation_word(lose.activation)}'s final cost by epoch "
+            text += (f";\nit was down to {network_activation_word(lose.activation)}'s final cost by epoch "
                      f"{shown.reach_epoch} of {shown.epochs}")
         return text + "."
 

@@ -55,7 +55,8 @@ DEEP_RUNS: dict[str, tuple[str, ...]] = {  # activation -> its runs' names, in D
 for _activation, _names in DEEP_RUNS.items():
     for _eta, _name in zip(DEEP_ETAS, _names):
         RUNS[_name] = DEEP.with_(activation=_activation, eta=_eta)
-OWN_NETWORK = frozenset(name for names in DEEP_RUNS.values() for name in names)  # keep their settings under NETCORE_TRACE
+# runs that keep their own settings under NETCORE_TRACE (they train on the kit's dataset all the same)
+OWN_NETWORK = frozenset(name for names in DEEP_RUNS.values() for name in names)
 SEED_OFFSETS = {"minimum-b": 1}  # under NETCORE_TRACE these keep distinct seeds: user's seed + offset
 DEFAULT_RUNS = ("lesson", "descent")  # the names NETCORE_TRACE replaces
 

@@ -201,3 +201,22 @@ def test_deep_runs_keep_their_network_under_a_user_trace(env, tmp_path, monkeypa
         monkeypatch.delenv("NETCORE_TRACE")
         kd.set_dataset(env)
     assert os.environ.get("NETCORE_TRACE") is None
+
+
+# --- the kit's matrix slice ---------------------------------------------------------------------
+
+def test_matrix_slice_layout():
+    from scenes.kit.matrix import MatrixSlice
+
+    W = MatrixSlice(np.arange(6.0).reshape(2, 3), rows=[0, 5], columns=[1, 2, 700], shape=(16, 784))
+    assert W.entry(5, 700).get_value() == 5 and [n.get_value() for n in W.row_entries(0)] == [0, 1, 2]
+    # gap rows after row 0 and after row 5 (one dot per shown column), gap columns before column 1,
+    # between 2 and 700 and after 700 (one dot per shown row)
+    assert len(W.dots) == 2 * 3 + 3 * 2
+    assert W.row_y(0) > W.row_y(5) and W.column_x(1) < W.column_x(2) < W.column_x(700)
+    b = MatrixSlice(np.zeros(2), rows=[0, 5], columns=[0], shape=(16, 1)).move_to([4, 0, 0])
+    W.move_to([-2, 0, 0])
+    assert b.row_y(5) == pytest.approx(W.row_y(5)) and b.row_y(0) == pytest.approx(W.row_y(0))  # rows line up
+    assert W.entry(0, 2).get_center()[1] == pytest.approx(W.row_y(0))  # row_y follows the moved slice
+    box = W.row_box(5)
+    assert box.get_left()[0] >= W.brackets[0].get_left()[0] and box.get_right()[0] <= W.brackets[1].get_right()[0]
