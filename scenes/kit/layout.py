@@ -17,7 +17,7 @@ from .pixels import pixel_digit
 from .text import label
 
 __all__ = ["title", "caption", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
-           "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid"]
+           "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid", "text_row", "place_in_row", "times_equation"]
 
 
 def title(text: str) -> VGroup:
@@ -195,3 +195,70 @@ def tile_grid(n: int, width: float, height: float, center=(0.0, 0.0, 0.0), gap: 
             best = (side, cols)
     side, cols = best
     return TileGrid(side, cols, grid_positions(n, cols, side + gap, side + gap, center))
+
+
+BASELINE_CHARS = "acemnorsuvwxz0123456789"  # characters that sit on the line (as text_baseline reads them)
+
+
+def text_row(*parts, buff: float = 0.15) -> VGroup:
+    """Labels, numbers and formulas in a row: words and numbers on one baseline (the first number's,
+    else the first part's), operators such as "=" and "×" at their height on that line, formulas
+    centred on the digits.
+
+    Examples
+    --------
+    >>> total = text_row(integer(12960), label("+"), integer(42), label("="), integer(13002))
+    """
+    from .text import FastNumber
+
+    row = VGroup(*parts).arrange(RIGHT, buff=buff)
+    ref = next((p for p in parts if isinstance(p, FastNumber)), parts[0])
+    baseline = text_baseline(ref)
+    digit_mid = baseline + (ref.glyphs.cap / 2 if isinstance(ref, FastNumber) else 0.1)
+    for part in parts:
+        if part is ref:
+            continue
+        if hasattr(part, "tex_string"):  # a formula: centred on the digits
+            part.set_y(digit_mid)
+        elif isinstance(part, FastNumber) or any(ch in BASELINE_CHARS for ch in getattr(part, "text", "") or "x"):
+            part.shift((baseline - text_baseline(part)) * UP)
+        else:  # an operator alone: where it sits beside a digit in the same font
+            probe = label("0" + part.text, size=part.font_size)
+            part.set_y(baseline + probe[1].get_y() - text_baseline(probe))
+    return row
+
+
+def place_in_row(mobs, gaps, center) -> VGroup:
+    """``mobs`` left to right, ``gaps[i]`` between mob i and mob i + 1, their vertical centres at
+    ``center``'s height and the whole row centred on ``center``'s x.
+
+    Examples
+    --------
+    >>> place_in_row([a1, equals, W, a0], gaps=[0.2, 0.2, 0.1], center=[0, 0.5, 0])
+    """
+    x = 0.0
+    for mob, gap in zip(mobs, list(gaps) + [0.0]):
+        mob.move_to([x + mob.width / 2, center[1], 0])
+        x += mob.width + gap
+    group = VGroup(*mobs)
+    group.shift([center[0] - group.get_x(), 0, 0])
+    return group
+
+
+def times_equation(side: int, total: int, size: float = P.LABEL_SIZE) -> VGroup:
+    """"28 × 28 = 784" with its numbers as FastNumbers (``group.numbers``: side, side, total) and the
+    signs at the digits' mid-height.
+
+    Examples
+    --------
+    >>> times_equation(28, 784).next_to(picture, DOWN)
+    """
+    from .text import integer
+
+    numbers = [integer(side, size=size), integer(side, size=size), integer(total, size=size)]
+    group = VGroup(numbers[0], label("\u00d7", size=size), numbers[1], label("=", size=size), numbers[2])
+    group.arrange(RIGHT, buff=0.15)
+    for part in group[1::2]:
+        part.set_y(numbers[0].get_center()[1])
+    group.numbers = numbers
+    return group

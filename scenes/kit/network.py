@@ -27,6 +27,8 @@ from manim import (
     Circle,
     Create,
     Dot,
+    Polygon,
+    RoundedRectangle,
     Succession,
     SurroundingRectangle,
     UpdateFromAlphaFunc,
@@ -39,7 +41,7 @@ from .animations import EdgeSweep
 from .geometry import line_points
 from .text import label
 
-__all__ = ["NetworkMobject", "LayerEdges", "shown_indices", "N_BINS"]
+__all__ = ["NetworkMobject", "LayerEdges", "shown_indices", "layer_blocks", "N_BINS"]
 
 N_BINS = 6
 
@@ -388,3 +390,44 @@ class NetworkMobject(VGroup):
         box = self.answer_box()
         self.box = box
         return Create(box, run_time=run_time)
+
+
+def layer_blocks(sizes, width: float, y: float, bar_width: float = 0.42, heights=(0.6, 2.0)):
+    """The network's layers as bars (height growing with the log of the layer's size) spread over
+    ``width`` at height ``y``, and between each pair the block of connections as a faint band.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Layer sizes, input first.
+    width : float
+        Distance from the first bar's centre to the last's.
+    y : float
+        Height of the bars' centres.
+    bar_width : float
+        Width of a bar.
+    heights : (float, float)
+        Heights of the smallest and the largest layer's bars.
+
+    Returns
+    -------
+    bars, bands : VGroup, VGroup
+        One bar per layer; one band per layer of connections (``len(sizes) - 1``).
+
+    Examples
+    --------
+    >>> bars, bands = layer_blocks((784, 16, 16, 10), width=10.0, y=1.4)
+    """
+    logs = np.log(np.asarray(sizes, float))
+    spread = logs.max() - logs.min()
+    rel = (logs - logs.min()) / spread if spread > 0 else np.ones_like(logs)
+    hs = heights[0] + rel * (heights[1] - heights[0])
+    xs = np.linspace(-width / 2, width / 2, len(sizes))
+    bars = VGroup(*[RoundedRectangle(width=bar_width, height=h, corner_radius=0.08, stroke_color=P.NEURON_STROKE,
+                                     stroke_width=2, fill_color=P.FAINT, fill_opacity=0.6).move_to([x, y, 0])
+                    for x, h in zip(xs, hs)])
+    bands = VGroup()
+    for a, b in zip(bars[:-1], bars[1:]):
+        bands.add(Polygon(a.get_corner(RIGHT + UP), b.get_corner(LEFT + UP), b.get_corner(LEFT + DOWN),
+                          a.get_corner(RIGHT + DOWN), stroke_width=0, fill_color=P.POSITIVE, fill_opacity=0.12))
+    return bars, bands

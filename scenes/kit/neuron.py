@@ -7,13 +7,13 @@ Every number is given (netcore computed it); nothing here multiplies or adds.
 
 from __future__ import annotations
 
-from manim import DOWN, RIGHT, Circle, Rectangle, VGroup
+from manim import DOWN, RIGHT, Circle, Rectangle, Square, VGroup
 
 from . import palette as P
 from .layout import on_baseline
 from .text import FastNumber, label, math
 
-__all__ = ["NeuronCircle", "WeightedSum", "pixel_box", "pixel_marker"]
+__all__ = ["pixel_outline", "NeuronCircle", "WeightedSum", "pixel_box", "pixel_marker"]
 
 SIDE = 28  # pixels per row of an MNIST picture; pixel k is at row k // 28, column k % 28
 
@@ -162,3 +162,13 @@ def pixel_marker(picture, k: int, color=P.ANSWER, stroke_width: float = 2.5) -> 
     row, col = divmod(int(k), SIDE)
     return pixel_box(picture, (row, row + 1), (col, col + 1), color, stroke_width)
 
+
+
+def pixel_outline(center, side: float, color=P.ANSWER, stroke_width: float = 3) -> Square:
+    """A square outline of side ``side`` at ``center``: the marker that walks over a picture's pixels.
+
+    Examples
+    --------
+    >>> marker = pixel_outline(picture.get_center(), side=picture.width / 28 * 1.15)
+    """
+    return Square(side_length=side, stroke_color=color, stroke_width=stroke_width, fill_opacity=0).move_to(center)

@@ -11,7 +11,8 @@ from manim import MathTex, Text, VMobject
 
 from . import palette as P
 
-__all__ = ["label", "math", "FastNumber", "number", "integer"]
+__all__ = ["label", "math", "FastNumber", "number", "integer", "as_percent", "tex_integer", "activation_name",
+           "activation_tex"]
 
 
 def label(text: str, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> Text:
@@ -150,3 +151,24 @@ def number(value: float, places: int = 3, size: float = P.LABEL_SIZE, color=P.TE
 def integer(value: int, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> FastNumber:
     """A whole number in the project's font."""
     return FastNumber(value, places=0, size=size, color=color, **kwargs)
+
+
+# --- words and formulas for values ---------------------------------------------------------------
+def as_percent(fraction: float, places: int = 1) -> str:
+    """A fraction as a percentage: ``as_percent(0.876)`` -> ``"87.6%"``."""
+    return f"{fraction:.{places}%}"
+
+
+def tex_integer(n: int) -> str:
+    """A whole number with its thousands grouped, for LaTeX: ``13002`` -> ``13{,}002``."""
+    return f"{n:,}".replace(",", "{,}")
+
+
+def activation_name(activation: str) -> str:
+    """A netcore activation's name in captions: ``"sigmoid"``, ``"ReLU"``."""
+    return {"sigmoid": "sigmoid", "relu": "ReLU"}.get(activation, activation)
+
+
+def activation_tex(activation: str) -> str:
+    """A netcore activation's symbol in formulas: ``\\sigma`` for sigmoid, ``\\mathrm{ReLU}`` for relu."""
+    return r"\sigma" if activation == "sigmoid" else r"\mathrm{" + activation_name(activation) + "}"

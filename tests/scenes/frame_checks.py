@@ -6,7 +6,7 @@ does) and after every call looks at what is on screen:
 - **outside**: a visible mobject that leaves the frame. Texts (``Text``, ``MathTex``,
   ``SingleStringMathTex``, ``DecimalNumber``/``Integer``, the kit's ``FastNumber``) must keep
   ``margin`` clear of the edge (the rule of ``watch_text_in_frame``); pixel pictures (the kit's
-  ``PixelImage``/``PixelGrid``) and every other shape with points (lines, dots, arrows, curves,
+  ``PixelImage``/``PixelGrid``/``PixelNeurons``) and every other shape with points (lines, dots, arrows, curves,
   rectangles, surface faces, the ball) may reach at most ``tolerance`` beyond the edge.
 - **overlap**: two visible texts whose bounding boxes overlap by more than ``overlap`` (in x and in y),
   or that run into each other: side by side on one line (or one above the other) with less than
@@ -53,10 +53,11 @@ def _kinds():
     from manim import DecimalNumber, MarkupText, MathTex, SingleStringMathTex, Text
 
     from scenes.kit.images import PixelGrid
+    from scenes.kit.pixel_neurons import PixelNeurons
     from scenes.kit.pixels import PixelImage
     from scenes.kit.text import FastNumber
 
-    return (Text, MarkupText, MathTex, SingleStringMathTex, DecimalNumber, FastNumber), (PixelImage, PixelGrid)
+    return (Text, MarkupText, MathTex, SingleStringMathTex, DecimalNumber, FastNumber), (PixelImage, PixelGrid, PixelNeurons)
 
 
 def _visible(leaf, min_opacity: float) -> bool:

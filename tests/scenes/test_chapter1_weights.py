@@ -1,5 +1,5 @@
-"""Chapter 1, one neuron up close (``scenes/structure_weights.py``, data from
-``scenes/structure_weights_data.py``): every scene renders, and every number, weight picture and
+"""Chapter 1, one neuron up close (``scenes/structure.py``, data from
+``scenes/structure_data.py``): every scene renders, and every number, weight picture and
 activation it shows equals what numpy and netcore compute here, independently of the data module.
 
 Fixtures from ``conftest.py``: ``scene_data`` (the kit on the first 1,000 training / 500 test images
@@ -12,12 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes import structure_weights as sw
+from scenes import structure as sw
 from scenes.kit import data as kd
 from scenes.kit.activation_plot import ActivationPlot
 from scenes.kit.images import grey_rgb, weight_rgb
 from scenes.kit.neuron import NeuronCircle, WeightedSum, pixel_box, pixel_marker
 from scenes.kit.pixels import pixel_digit, quantise
+
+PART = (sw.WeightsAsPixels, sw.SigmoidSquish, sw.BiasThreshold,)  # this file's scenes, in the lesson's order
 
 
 def sigmoid(z):
@@ -61,17 +63,13 @@ def hand_detector():
 
 # --- every scene renders ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cls", sw.SCENES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", PART, ids=lambda c: c.__name__)
 def test_scene_renders(rendered, cls):
     scene = rendered(cls)
     assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
     assert not scene.text_outside_frame
     frame = scene.renderer.get_frame()
     assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100
-
-
-def test_scenes_in_the_lessons_order():
-    assert [c.__name__ for c in sw.SCENES] == ["WeightsAsPixels", "SigmoidSquish", "BiasThreshold"]
 
 
 # --- WeightsAsPixels --------------------------------------------------------------------------------

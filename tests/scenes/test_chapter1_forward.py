@@ -1,5 +1,5 @@
-"""Chapter-1 scenes FeedForward and LayeredHope (``scenes/structure_forward.py``, data from
-``scenes/structure_forward_data.py``): both render, and what they show is netcore's, recomputed here
+"""Chapter-1 scenes FeedForward and LayeredHope (``scenes/structure.py``, data from
+``scenes/structure_data.py``): both render, and what they show is netcore's, recomputed here
 from the network and the data (fixtures from ``conftest.py``: the kit on the first 1,000 training /
 500 test images of ../shared/mnist, scenes rendered at 256x144, 5 frames per second, no video)."""
 
@@ -9,10 +9,12 @@ import numpy as np
 import pytest
 
 from netcore.strokes import stroke_parts
-from scenes import structure_forward as sf
-from scenes import structure_forward_data as sfd
+from scenes import structure as sf
+from scenes import structure_data as sfd
 from scenes.kit import data as kd
 from scenes.kit import palette
+
+PART = (sf.FeedForward, sf.LayeredHope,)  # this file's scenes, in the lesson's order
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +27,7 @@ def lesson(env):
     return kd.trace("lesson")
 
 
-@pytest.mark.parametrize("cls", sf.SCENES, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", PART, ids=lambda c: c.__name__)
 def test_scene_renders(rendered_scene, cls):
     scene = rendered_scene(cls)
     assert scene.renderer.num_plays > 0 and scene.renderer.time > 5

@@ -1,5 +1,5 @@
-"""Chapter 1, the network as a whole (``scenes/structure_network.py``, data from
-``scenes/structure_network_data.py``): every scene renders, and every number it shows is netcore's,
+"""Chapter 1, the network as a whole (``scenes/structure.py``, data from
+``scenes/structure_data.py``): every scene renders, and every number it shows is netcore's,
 checked against numpy / netcore computed here independently.
 
 Fixtures from ``conftest.py``: ``scene_data`` (the kit on the first 1,000 training / 500 test images of
@@ -16,9 +16,11 @@ import pytest
 
 from netcore import Network, Recording, train
 from netcore.runs import train_spec
-from scenes import structure_network as sn
-from scenes import structure_network_data as snd
+from scenes import structure as sn
+from scenes import structure_data as snd
 from scenes.kit import data as kd
+
+PART = (sn.CountParameters, sn.MatrixNotation, sn.NetworkIsAFunction, sn.SigmoidVsReLU,)  # this file's scenes, in the lesson's order
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,7 @@ def numpy_forward(net, x):
 
 # --- every scene renders ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cls", sn.SCENES, ids=[c.__name__ for c in sn.SCENES])
+@pytest.mark.parametrize("cls", PART, ids=[c.__name__ for c in PART])
 def test_scene_renders(rendered_scene, cls):
     scene = rendered_scene(cls)
     assert scene.renderer.num_plays > 0 and scene.renderer.time > 5

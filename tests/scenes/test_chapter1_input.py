@@ -1,4 +1,4 @@
-"""Chapter 1, first part (``scenes/structure_input.py``, data from ``scenes/structure_input_data.py``):
+"""Chapter 1, first part (``scenes/structure.py``, data from ``scenes/structure_data.py``):
 every scene renders, and every image, count, pixel value and layer size it shows is the data's and
 netcore's, recomputed here independently.
 
@@ -12,13 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes import structure_input as si
-from scenes import structure_input_data as sd
+from scenes import structure as si
+from scenes import structure_data as sd
 from scenes.kit import data as kd
 from scenes.kit import palette
 from scenes.kit.images import grey_rgb
 from scenes.kit.pixel_neurons import PixelNeurons, ValueNeuron, ring_marks, unit_circle, unit_square
 from scenes.kit.pixels import quantise
+
+PART = (si.SloppyThree, si.NeuronHoldsNumber, si.PixelsToInputLayer, si.NetworkLayers,)  # this file's scenes, in the lesson's order
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +55,7 @@ def fill_hex(mob) -> str:
 
 # --- every scene renders ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", [scene.__name__ for scene in si.SCENES])
+@pytest.mark.parametrize("name", [scene.__name__ for scene in PART])
 def test_scene_renders(rendered, name):
     scene = rendered(name)
     assert scene.renderer.num_plays > 0
@@ -64,7 +66,14 @@ def test_scene_renders(rendered, name):
 
 
 def test_scenes_in_lesson_order():
-    assert [s.__name__ for s in si.SCENES] == ["SloppyThree", "NeuronHoldsNumber", "PixelsToInputLayer", "NetworkLayers"]
+    """``structure.SCENES`` follows the chapter-1 table of ../shared/lessons.md, row by row."""
+    import re
+
+    from mnist_fakes import SHARED_MNIST
+
+    table = (SHARED_MNIST.parent / "lessons.md").read_text().split("## Chapter 1")[1].split("## Chapter 2")[0]
+    listed = re.findall(r"^\| (\w+) \|", table, flags=re.M)
+    assert [s.__name__ for s in si.SCENES] == [n for n in listed if n != "scene"]
 
 
 # --- SloppyThree ----------------------------------------------------------------------------------
