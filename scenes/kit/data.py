@@ -25,6 +25,8 @@ import os
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from netcore.data import Dataset, load_mnist
 from netcore.errors import NetcoreError
 from netcore.runs import LESSON, RunSpec, cached_run, default_cache_dir
@@ -42,7 +44,16 @@ RUNS: dict[str, RunSpec] = {
     # ManyValleys / LearningRate: two SGD runs from different initial weights end in two minima
     "minimum-a": RunSpec(epochs=5, seed=0),
     "minimum-b": RunSpec(epochs=5, seed=1),
+    # chapter 3's SGDvsFullBatch: two walkers from the lesson's initial weights with the same compute,
+    # WALK_EPOCHS passes over the training images each: mini-batch SGD (the lesson's settings, its first
+    # epochs recorded densely, see DENSE_SNAPSHOTS) and full-batch descent (one step per pass)
+    "sgd-walk": RunSpec(epochs=3, snapshots=[]),
+    "full-walk": RunSpec(method="full_batch", epochs=3, snapshots=1),
 }
+# Runs whose snapshot steps follow the data's size (a step count is n_train / batch_size per epoch):
+# name -> (dense, per_epoch): a snapshot after every one of the first ``dense`` steps, then ``per_epoch``
+# evenly spaced ones per epoch. ``spec()`` turns this into the run's explicit list of steps.
+DENSE_SNAPSHOTS: dict[str, tuple[int, int]] = {"sgd-walk": (80, 60)}
 # SigmoidVsReLU: one deeper network (the lesson's with two more hidden layers of 16) trained with sigmoid
 # and with ReLU hidden units on the same data and budget: same initial weights (seed 0, N(0, 1/inputs)
 # weights: N(0, 1) would saturate the sigmoids and blow up the ReLUs of 784 inputs), the lesson's
@@ -72,6 +83,8 @@ SLICES: dict[str, dict] = {
 LANDSCAPES: dict[str, dict] = {
     # the plane of the descent's top two principal directions (it holds ~96 % of the path's variance)
     "descent": {"traces": ["descent"], "plane": "pca", "resolution": 81, "margin": 0.25},
+    # SGDvsFullBatch: the plane through the shared start and both walkers' ends
+    "walkers": {"traces": ["full-walk", "sgd-walk"], "plane": "three-point", "resolution": 81, "margin": 0.2},
 }
 
 _dataset: Dataset | None = None
@@ -126,7 +139,19 @@ def spec(name: str) -> RunSpec:
                     init=network["init"], seed=network["seed"] + SEED_OFFSETS.get(name, 0), eta=float(hyper["eta"]))
         if meta["method"] == "sgd" and s.method == "sgd":  # the user's mini-batches too
             s = s.with_(batch_size=int(hyper["batch_size"]))
+    if name in DENSE_SNAPSHOTS:
+        s = s.with_(snapshots=dense_snapshot_steps(s, len(dataset().x_train), *DENSE_SNAPSHOTS[name]))
     return s
+
+
+def dense_snapshot_steps(s: RunSpec, n_train: int, dense: int, per_epoch: int) -> list[int]:
+    """Snapshot steps for ``DENSE_SNAPSHOTS``: every step up to ``dense``, then ``per_epoch`` evenly spaced
+    steps per epoch (rounded), over the ``s.epochs`` epochs of ``s`` on ``n_train`` training images."""
+    from netcore.schedule import steps_per_epoch
+
+    total = s.epochs * steps_per_epoch(n_train, s.batch_size, s.method)
+    spaced = np.round(np.linspace(0, total, s.epochs * per_epoch + 1)).astype(int)
+    return sorted(set(range(min(dense, total) + 1)) | set(int(v) for v in spaced))
 
 
 def trace_key(name: str) -> str:

@@ -42,6 +42,9 @@ def scene_data(small_data, tmp_path_factory):
     # SigmoidVsReLU's deep runs: 4 epochs instead of 20 (12 runs of 400 steps on 1,000 images)
     kd.RUNS.update({name: kd.RUNS[name].with_(epochs=4) for names in kd.DEEP_RUNS.values() for name in names})
     kd.LANDSCAPES["descent"]["resolution"] = 31
+    # SGDvsFullBatch's walkers: 2 passes instead of 3, a coarser grid
+    kd.RUNS.update({"sgd-walk": kd.RUNS["sgd-walk"].with_(epochs=2), "full-walk": kd.RUNS["full-walk"].with_(epochs=2)})
+    kd.LANDSCAPES["walkers"]["resolution"] = 31
     kd.SLICES["minima"]["n"] = 81
     kd.set_dataset(small_data)
     yield kd
