@@ -61,12 +61,12 @@ class OneExampleNudges(Scene):
     TITLE = "What one example wants from the outputs"
 
     NETWORK_AT, NETWORK_SIZE = [0.9, -0.45, 0], (7.6, 5.6)
-    IMAGE_AT, IMAGE_SIDE = [-5.6, -0.3, 0], 2.2
+    IMAGE_AT, IMAGE_SIDE = [-5.3, -0.3, 0], 2.2
     COLUMN_X0, COLUMN_STEP = -4.25, 1.17  # the ten outputs in a row
     HEAD_X = -6.25  # the row heads
     DIGIT_Y, NEURON_Y, OUTPUT_Y, DESIRED_Y = 2.3, 1.7, 1.05, 0.55
-    BAND = (0.0, -2.65)  # the nudge arrows fill this range of heights (the zero line where the data puts it)
-    NUDGE_Y, NOTE_Y = -3.05, -3.6
+    BAND = (0.0, -2.55)  # the nudge arrows fill this range of heights (the zero line where the data puts it)
+    NUDGE_Y, NOTE_Y = -2.95, -3.5
     NEURON_RADIUS = 0.26
 
     def construct(self):
@@ -309,8 +309,8 @@ class ThreeAvenues(Scene):
         unit = nudge_unit(shown.wishes, length)
         self.wish_arrows = NudgeArrows(lane - np.outer(wishes * unit / 2, UP), wishes, unit, shaft_width=0.025,
                                        tip_length=0.1, tip_width=0.07)
-        body = caption(f"of the last hidden layer:\n\u0394a = {shown.bias_nudge:+.{places_for([shown.bias_nudge], least=3)}f} \u00d7 w_k: "
-                       f"{shown.n_raised} up (w > 0),\n{shown.n_lowered} down (w < 0), the largest weights most",
+        body = caption(f"of the last hidden layer:\n\u0394a = {shown.bias_nudge:+.{places_for([shown.bias_nudge], least=3)}f} \u00d7 w_k:\n"
+                       f"{shown.n_raised} up (w > 0), {shown.n_lowered} down (w < 0),\nthe largest weights most",
                        size=palette.TINY_SIZE, align=LEFT)
         self.third = self.avenue(3, "change the activations", body)
         self.play(FadeIn(self.third, shift=0.2 * LEFT), FadeIn(head), run_time=0.8)
@@ -389,7 +389,7 @@ class FireTogetherWireTogether(Scene):
         biggest = float(np.max(np.abs(shown.changes)))
         text = ("each weight's change = (the output's bias nudge) \u00d7 (the previous activation):\n"
                 f"blue up, red down, thick = large (the largest: {biggest:.{places_for([biggest])}f})")
-        self.note = caption(text, size=palette.TINY_SIZE).move_to([0.0, -3.6, 0])
+        self.note = caption(text, size=palette.TINY_SIZE).move_to([0.0, -3.5, 0])
         self.play(EdgeSweep(self.pair.edges), FadeIn(self.note), run_time=1.4)
         self.wait(1.8)
 
