@@ -40,8 +40,8 @@ from .geometry import arrow_points, line_points
 from .network import LayerEdges, N_BINS
 from .text import FastNumber
 
-__all__ = ["nudge_unit", "NudgeArrows", "grow_nudges", "wish_edges", "WishStacks", "stack_wishes",
-           "nudge_numbers"]
+__all__ = ["nudge_unit", "NudgeArrows", "grow_nudges", "wish_edges", "retarget_wishes", "WishStacks",
+           "stack_wishes", "nudge_numbers"]
 
 
 def nudge_unit(values, max_length: float) -> float:
@@ -92,8 +92,8 @@ class NudgeArrows(VGroup):
     >>> arrows.set_values([0.4, -0.1])
     """
 
-    def __init__(self, anchors, values, unit: float, shaft_width: float = 0.03, tip_length: float = 0.14,
-                 tip_width: float = 0.085, opacity: float = 1.0, **kwargs):
+    def __init__(self, anchors, values, unit: float, shaft_width: float = 0.035, tip_length: float = 0.15,
+                 tip_width: float = 0.09, opacity: float = 1.0, **kwargs):
         super().__init__(**kwargs)
         self.anchors = np.asarray(anchors, float).reshape(-1, 3)
         self.unit = float(unit)
@@ -184,6 +184,22 @@ def wish_edges(network, layer: int, wishes, j: int | None = None, scale_max: flo
     top = float(np.max(np.abs(values))) if len(values) else 1.0
     edges.set_values(values, scale_max if scale_max is not None else (top or 1.0))
     return edges
+
+
+def retarget_wishes(edges: LayerEdges, network, layer: int, wishes, j: int, scale_max: float) -> LayerEdges:
+    """Turn ``edges`` (from ``wish_edges(network, layer, ..., j=...)``) into neuron ``j``'s wishes, in
+    place (no new mobjects: cheap inside a ``Replay`` that steps through the neurons).
+
+    Examples
+    --------
+    >>> edges = wish_edges(drawn, 2, wishes, j=0, scale_max=top)
+    >>> self.play(Replay(edges, 10, lambda s: retarget_wishes(edges, drawn, 2, wishes, int(s), top)))
+    """
+    source = network.edges[layer]
+    keep = np.flatnonzero(source.pairs[:, 0] == j)
+    edges.starts, edges.ends, edges.pairs = source.ends[keep], source.starts[keep], source.pairs[keep]
+    wishes = np.asarray(wishes, float)
+    return edges.set_values(wishes[edges.pairs[:, 0], edges.pairs[:, 1]], scale_max)
 
 
 class WishStacks(VGroup):
