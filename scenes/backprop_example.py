@@ -173,8 +173,6 @@ class OneExampleNudges(Scene):
             words = (f"the {label_}-neuron already gives {shown.outputs[label_]:.3f}, {abs(distance[label_]):.3f} short of 1: "
                      f"a {'small' if shown.label_rank > len(shown.nudges) // 2 else 'moderate'} nudge up;\n"
                      f"the {big}-neuron gives {shown.outputs[big]:.3f} where we want 0: the biggest nudge, down")
-        if not shown.proportional:
-            words += " (cross-entropy: a nudge grows as its output nears 0 or 1)"
         note = caption(words, size=palette.TINY_SIZE).move_to([0.55, self.NOTE_Y, 0])
         self.play(FadeOut(self.rule), Create(box), FadeIn(note), run_time=0.8)
         self.play(Indicate(self.nudge_values[label_], color=palette.ANSWER), run_time=1.0)
@@ -362,7 +360,7 @@ class FireTogetherWireTogether(Scene):
         rows = self.pair.rows
         self.ks = neuron_rows(self.pair, shown.shown, self.K_X)
         self.acts = number_column(shown.previous[shown.shown], rows, self.A_X, places=places_for(shown.previous))
-        top = rows[0][1] + 0.42
+        top = max(rows[0][1], self.pair.next_rows[0][1]) + 0.42
         heads = VGroup(*[math(tex, size=palette.SMALL_SIZE * 1.2, color=palette.DIM_TEXT).move_to([x, top, 0])
                          for tex, x in ((r"k", self.K_X), (r"a_k", self.A_X))])
         outs = self.pair.next_circles
