@@ -60,6 +60,7 @@ from scenes.kit.neuron import NeuronCircle, WeightedSum, pixel_box, pixel_marker
 from scenes.kit.pixel_neurons import ActivationScale, PixelNeurons, ValueNeuron, ring_marks
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
+from scenes.kit.storyboard import beat
 from scenes.kit.text import FastNumber, activation_name, activation_tex, as_percent, integer, label, math, number, tex_integer
 
 CORRECT = palette.WEIGHT_POSITIVE  # the network's answer matches the label (as in chapter 2)
@@ -72,6 +73,8 @@ class SloppyThree(Scene):
     training set has (greedy farthest-point selection in pixel space among the typical half of the 3s,
     ``structure_data.sloppy_three``) with how little ink they share; then one of every other digit with
     its count in the training set. Every image, label and count comes from the data."""
+
+    TITLE = "This is a 3"
 
     BIG_SIDE, BIG_AT = 4.4, [0, -0.15, 0]
     THREE_SIDE, THREE_STEP, THREES_Y = 1.9, 2.45, 0.75
@@ -88,8 +91,10 @@ class SloppyThree(Scene):
     def row_x(self, n: int, step: float) -> np.ndarray:
         return (np.arange(n) - (n - 1) / 2) * step
 
+    @beat(lambda self, shown: f"A handwritten 3 from MNIST on a {shown.side} \u00d7 {shown.side} grid: "
+                              "blurry, yet we read it at once.")
     def show_the_three(self, shown):
-        self.play(Write(title("This is a 3")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.big = pixel_digit(shown.first, side=self.BIG_SIDE).move_to(self.BIG_AT)
         self.play(FadeIn(self.big), run_time=0.8)
         self.note = caption(f"a real handwritten 3 from MNIST, {shown.side} × {shown.side} pixels:\n"
@@ -97,6 +102,8 @@ class SloppyThree(Scene):
         self.play(FadeIn(self.note), run_time=0.6)
         self.wait(1.5)
 
+    @beat(lambda self, shown: "More training 3s, picked to be as unlike each other as can be. "
+                              f"Pixels inked in every one: only {shown.ink_in_all}.")
     def show_very_different_threes(self, shown):
         xs = self.row_x(len(shown.threes), self.THREE_STEP)
         self.threes = [labelled_thumbnail(image, 3, self.THREE_SIDE).move_to([x, self.THREES_Y, 0])
@@ -115,6 +122,7 @@ class SloppyThree(Scene):
         self.play(FadeIn(self.note), run_time=0.6)
         self.wait(3.0)
 
+    @beat("Then one of each other digit; under each, how many training images have that label.")
     def show_other_digits(self, shown):
         xs = self.row_x(len(shown.threes), self.SMALL_THREE_SIDE * 1.35)
         for t, x in zip(self.threes, xs):
@@ -141,6 +149,8 @@ class NeuronHoldsNumber(Scene):
     marker walks across the row with the most ink, then three pixels of it (background, nearest
     mid-grey, brightest) with their rows and columns (``structure_data.neuron_holds_number``)."""
 
+    TITLE = "A neuron holds a number"
+
     IMAGE_SIDE, IMAGE_AT = 4.2, [-3.6, -0.35, 0]
     NEURON_RADIUS, NEURON_AT = 1.05, [3.2, 0.75, 0]
     SCALE_WIDTH = 3.2
@@ -164,8 +174,9 @@ class NeuronHoldsNumber(Scene):
         self.neuron.set_value(value)
         self.scale.point_at(value)
 
+    @beat("A neuron holds one number from 0 to 1, its activation: the higher it is, the brighter.")
     def show_a_neuron(self, shown):
-        self.play(Write(title("A neuron holds a number")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.neuron = ValueNeuron(shown.walk_values[0], radius=self.NEURON_RADIUS).move_to(self.NEURON_AT)
         self.scale = ActivationScale(width=self.SCALE_WIDTH).next_to(self.neuron, DOWN, buff=0.55)
         self.set_neuron(shown.walk_values[0])
@@ -176,6 +187,7 @@ class NeuronHoldsNumber(Scene):
         self.play(FadeIn(self.note), run_time=0.6)
         self.wait(1.5)
 
+    @beat("Here it holds one pixel's grey value: 0 for black, 1 for white.")
     def tie_it_to_a_pixel(self, shown):
         self.image = pixel_digit(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         cell = self.IMAGE_SIDE / shown.side
@@ -190,6 +202,8 @@ class NeuronHoldsNumber(Scene):
         self.play(FadeIn(self.note), run_time=0.6)
         self.wait(1.0)
 
+    @beat(lambda self, shown: f"The marker runs along row {shown.walk_row}, the inkiest row; "
+                              "the neuron takes each pixel's value in turn.")
     def walk_across_the_ink(self, shown):
         centers = np.array([self.pixel_center(i) for i in shown.walk_pixels])
 
@@ -206,6 +220,8 @@ class NeuronHoldsNumber(Scene):
         self.play(Replay(moving, len(centers), on_state, run_time=self.WALK_SECONDS_PER_PIXEL * len(centers)))
         self.wait(0.5)
 
+    @beat(lambda self, shown: f"Three pixels of the 3: background ({shown.stop_values[0]:.2f}), nearest mid-grey "
+                              f"({shown.stop_values[1]:.2f}), brightest ({shown.stop_values[2]:.2f}).")
     def visit_three_pixels(self, shown):
         self.play(FadeOut(self.note), run_time=0.3)
         here = divmod(int(shown.walk_pixels[-1]), shown.side)  # where the walk ended
@@ -236,6 +252,8 @@ class PixelsToInputLayer(Scene):
     ringed on the image before they fly) and take exactly their pixels' values; the rest fly into the
     ellipsis (``structure_data.pixels_to_input_layer``)."""
 
+    TITLE = "The input layer"
+
     IMAGE_SIDE, IMAGE_AT = 4.2, [-3.7, 0.3, 0]
     NEURON_SHARE = 0.78  # a pixel turned neuron: circle diameter / pixel pitch
     COLUMN_X, COLUMN_HEIGHT, COLUMN_Y = 3.6, 5.9, 0.05
@@ -258,8 +276,9 @@ class PixelsToInputLayer(Scene):
         note.to_edge(DOWN, buff=0.35)
         note.set_x(min(0.0, self.NOTE_RIGHT - note.width / 2))
 
+    @beat(lambda self, shown: f"The same 3: {shown.side} \u00d7 {shown.side} = {shown.n_inputs} pixels.")
     def show_the_pixels(self, shown):
-        self.play(Write(title("The input layer")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.pixels = PixelNeurons(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         self.frame = Square(side_length=self.IMAGE_SIDE, stroke_color=palette.FAINT, stroke_width=1.5).move_to(self.IMAGE_AT)
         self.play(FadeIn(self.pixels), FadeIn(self.frame), run_time=0.8)
@@ -273,6 +292,7 @@ class PixelsToInputLayer(Scene):
         self.play(FadeIn(self.equation), run_time=0.6)
         self.wait(0.8)
 
+    @beat("Every pixel turns into a neuron holding its grey value; three of the values are written out.")
     def pixels_become_neurons(self, shown):
         self.play(FadeOut(self.frame), self.pixels.animate_to(sizes=self.pixels.cell * self.NEURON_SHARE, roundness=1),
                   run_time=1.5)
@@ -292,6 +312,7 @@ class PixelsToInputLayer(Scene):
         self.play(FadeIn(self.note), LaggedStart(*[FadeIn(c) for c in self.callouts], lag_ratio=0.4), run_time=1.6)
         self.wait(2.0)
 
+    @beat("Only the ringed pixels get drawn in the input column: those that vary most.")
     def mark_the_drawn_inputs(self, shown):
         self.network = NetworkMobject(shown.network, shown_inputs=shown.shown_inputs, height=self.COLUMN_HEIGHT,
                                       show_edges=False, output_labels=False)
@@ -306,6 +327,8 @@ class PixelsToInputLayer(Scene):
         self.play(FadeIn(self.column), Create(self.rings), FadeIn(self.note), run_time=1.2)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"All {shown.n_inputs} neurons fly into the column; "
+                              "those not drawn pour into the dots.")
     def fly_into_the_column(self, shown):
         n = shown.n_inputs
         dots = self.network.ellipses[0]
@@ -323,6 +346,7 @@ class PixelsToInputLayer(Scene):
         self.remove(self.pixels)
         self.wait(0.3)
 
+    @beat("Each drawn input neuron holds its pixel's grey value, written beside it.")
     def show_their_values(self, shown):
         shown_acts = self.network.activations[0][self.network.shown[0]]
         self.values = [FastNumber(a, places=2, size=palette.TINY_SIZE).next_to(p, RIGHT, buff=self.network.neuron_radius + 0.12)
@@ -339,6 +363,8 @@ class NetworkLayers(Scene):
     most over the training images), the hidden layers with a question mark on each neuron (their job is
     unknown yet), the output layer labelled with the digits, each layer named with its real size (read
     from the network: ``structure_data.network_layers``); then the edges between them."""
+
+    TITLE = "The layers"
 
     WIDTH, HEIGHT, CENTER = 9.6, 5.5, [0.5, -0.15, 0]
     NAMES_Y, SIZES_Y = 2.92, -3.12
@@ -361,8 +387,9 @@ class NetworkLayers(Scene):
             return "output layer"
         return "hidden layer" if last == 2 else f"hidden layer {l}"
 
+    @beat("Layer by layer.")
     def draw_the_network(self, shown):
-        self.play(Write(title("The layers")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.network = NetworkMobject(shown.network, shown_inputs=shown.shown_inputs, width=self.WIDTH,
                                       height=self.HEIGHT).move_to(self.CENTER)
         self.network.refresh_geometry()
@@ -399,18 +426,21 @@ class NetworkLayers(Scene):
         self.note = caption(text).to_edge(DOWN, buff=0.3)
         self.play(FadeIn(self.note), run_time=0.5)
 
+    @beat(lambda self, shown: f"The input layer: {shown.sizes[0]} neurons, one per pixel.")
     def show_the_input_layer(self, shown):
         self.play(FadeIn(self.layer_parts(0)), run_time=1.0)
         self.say(f"one input neuron per pixel ({self.network.max_shown} of the {shown.sizes[0]} drawn: "
                  "the pixels that vary most)")
         self.wait(1.5)
 
+    @beat(lambda self, shown: f"The output layer: {shown.sizes[-1]} neurons, one per digit.")
     def show_the_output_layer(self, shown):
         last = len(shown.sizes) - 1
         self.play(FadeIn(self.layer_parts(last)), FadeIn(self.network.output_labels), run_time=1.0)
         self.say(f"one output neuron per digit, {shown.sizes[-1]} in all")
         self.wait(1.5)
 
+    @beat("The hidden neurons in between get a question mark: what they do is unknown for now.")
     def show_the_hidden_layers(self, shown):
         hidden = range(1, len(shown.sizes) - 1)
         self.play(LaggedStart(*[FadeIn(VGroup(self.layer_parts(l), self.questions[l - 1])) for l in hidden],
@@ -422,6 +452,7 @@ class NetworkLayers(Scene):
                  "what they do is, for now, a question mark")
         self.wait(2.0)
 
+    @beat("Edges join each layer to the next: one layer's activations set the next one's.")
     def connect_the_layers(self, shown):
         self.play(fade_in_strokes(self.network.edges), run_time=1.2)
         self.say("the activations of each layer determine those of the next")
@@ -436,6 +467,8 @@ class FeedForward(Scene):
     the training images (netcore.data.informative_pixels), marked on the image. The accuracy is
     netcore's on the whole test set (equal to the trace's recorded final test accuracy)."""
 
+    TITLE = "The trained network, fed test images"
+
     NETWORK_AT, NETWORK_SIZE = np.array([1.45, -0.2, 0]), (7.2, 5.9)
     IMAGE_AT, IMAGE_SIDE = np.array([-5.45, 1.35, 0]), 2.3
     ANSWERS_X = 5.95
@@ -448,17 +481,19 @@ class FeedForward(Scene):
         self.feed_each_test_image(shown)
         self.state_the_accuracy(shown)
 
+    @beat("The network after training.")
     def show_the_trained_network(self, shown):
         self.netmob = NetworkMobject(shown.network, width=self.NETWORK_SIZE[0], height=self.NETWORK_SIZE[1],
                                      shown_inputs=shown.shown_inputs, activation_scale=shown.layer_scales)
         self.netmob.move_to(self.NETWORK_AT)
-        self.play(Write(title("The trained network, fed test images")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.play(FadeIn(self.netmob), run_time=1.0)
         if np.any(shown.layer_scales != 1):
             note = caption(f"{activation_name(shown.activation)}: brightness =\nactivation \u00f7 the layer's\n"
                            f"largest on these {len(shown.indices)} images", size=palette.TINY_SIZE, align=RIGHT)
             self.play(FadeIn(note.to_corner(UP + RIGHT, buff=0.3)), run_time=0.5)
 
+    @beat("A test image; lines tie each drawn input neuron to its pixel.")
     def say_which_inputs_are_drawn(self, shown):
         self.image = pixel_digit(shown.images[0], side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         self.links = self.netmob.pixel_links(self.image)
@@ -472,6 +507,9 @@ class FeedForward(Scene):
         self.wait(1.0)
         self.play(self.links[1].animate.set_stroke(opacity=0.12), run_time=0.5)
 
+    @beat(lambda self, shown: "Test images run through layer by layer; the brightest output is the answer."
+                              + (f" Test image {shown.first_wrong} is its first mistake." if shown.first_wrong >= 0
+                                 else ""))
     def feed_each_test_image(self, shown):
         self.which = caption(f"test image {int(shown.indices[0])}", size=palette.SMALL_SIZE)
         self.which.next_to(self.image, DOWN, buff=0.2).align_to(self.image, LEFT)
@@ -512,6 +550,8 @@ class FeedForward(Scene):
         self.fed.append((index, self.netmob.answer(), truth, [c.get_fill_color() for c in self.netmob.neurons[0]]))
         self.wait(1.4 if right else 2.2)
 
+    @beat(lambda self, shown: f"On all {shown.n_test:,} test images, "
+                              f"it is right {as_percent(shown.accuracy)} of the time.")
     def state_the_accuracy(self, shown):
         right = int(round(shown.accuracy * shown.n_test))
         self.accuracy_words = f"{right:,} right, {as_percent(shown.accuracy)}"
@@ -530,6 +570,8 @@ class LayeredHope(Scene):
     little edges -> loops and lines -> digits. Then what the trained network's last hidden layer does
     on the first test 9s, 8s and 4s (rows of real activations), and the measure over all test 9s, 8s
     and 4s: does any neuron fire for 9s and 8s (a loop up top) more than for 4s?"""
+
+    TITLE = "What we hope the hidden layers do"
 
     DIGITS_Y, DIGIT_SIDE, DIGIT_XS = 1.0, 2.2, (-4.6, 0.0, 4.6)
     PARTS_Y, PART_SIDE = -1.7, 1.5
@@ -555,8 +597,9 @@ class LayeredHope(Scene):
                  for n, name in zip(counts, ("loop", "line")) if n]
         return " and ".join(words) if words else "no strokes"
 
+    @beat("Three real training digits: a 9, an 8 and a 4.")
     def show_three_real_digits(self, shown):
-        self.head = title("What we hope the hidden layers do")
+        self.head = title(self.TITLE)
         self.play(Write(self.head), run_time=0.8)
         self.digits = VGroup()
         for strokes, x in zip(shown.strokes, self.DIGIT_XS):
@@ -572,6 +615,7 @@ class LayeredHope(Scene):
         pictures = [stroke_picture(strokes.image, m, PART_COLORS[i % len(PART_COLORS)], side) for i, m in enumerate(masks)]
         return pictures, names
 
+    @beat("Each is cut into loops and lines: a loop rings a hole, lines are the rest, split by direction.")
     def cut_them_into_strokes(self, shown):
         self.overlays, self.part_rows = VGroup(), VGroup()
         for strokes, digit in zip(shown.strokes, self.digits):
@@ -597,6 +641,7 @@ class LayeredHope(Scene):
         self.play(FadeIn(self.rule), run_time=0.6)
         self.wait(2.0)
 
+    @beat("The hope, on the 9: pixels make little edges, edges make loops and lines, and those make the digit.")
     def break_the_loop_into_edges(self, shown):
         nine = shown.strokes[0]
         self.play(FadeOut(self.digits), FadeOut(self.overlays), FadeOut(self.part_rows), FadeOut(self.rule), run_time=0.6)
@@ -628,6 +673,7 @@ class LayeredHope(Scene):
         self.chain = VGroup(pixels, edges, loops_lines, answer, heads, arrows, hope)
 
     # --- what the trained network does --------------------------------------------------------------
+    @beat("The real last hidden layer: a row per test 9, 8 or 4, a column per neuron.")
     def look_at_the_real_last_layer(self, shown):
         head = title("What the trained network's last hidden layer does")
         self.play(FadeOut(self.chain), FadeOut(self.head), FadeIn(head), run_time=0.8)
@@ -659,6 +705,8 @@ class LayeredHope(Scene):
                   FadeIn(thumbs), FadeIn(names), run_time=1.8)
         self.wait(1.5)
 
+    @beat(lambda self, shown: "Does any neuron fire more for 9s and 8s (a loop up top) than for 4s? "
+                              f"Neuron {shown.measure.best} comes closest.")
     def say_what_the_measure_shows(self, shown):
         m = shown.measure
         best = m.best
@@ -692,6 +740,8 @@ class WeightsAsPixels(Scene):
     detector (a positive bar, a negative surround) and its weighted sums on the training 7s with the
     largest and the smallest sum."""
 
+    TITLE = "One neuron's 784 weights"
+
     IMAGE_AT, WEIGHTS_AT, NEURON_AT = [-4.9, 0.6, 0], [-0.5, 0.6, 0], [4.3, 0.6, 0]
     PICTURE_SIDE = 3.0
     SUM_AT = [0.0, -2.75, 0]
@@ -715,8 +765,10 @@ class WeightsAsPixels(Scene):
         return (f"hand-set weights: {bar} on a bar\n{width} pixels wide and {height} high, {around}\n"
                 "on the pixels around it, 0 elsewhere")
 
+    @beat(lambda self, neuron: f"Neuron {neuron.index}'s incoming weights as a picture: "
+                               "green positive, red negative.")
     def show_the_neuron_and_its_weights(self, neuron):
-        self.head = title("One neuron's 784 weights")
+        self.head = title(self.TITLE)
         self.sub = caption(f"neuron {neuron.index} of the {neuron.n_neurons} in the first hidden layer "
                            f"(the smoothest weight picture: neighbour correlation {neuron.smoothness:.2f})",
                            size=palette.TINY_SIZE).next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.15)
@@ -734,6 +786,8 @@ class WeightsAsPixels(Scene):
                   FadeIn(self.neuron_note), run_time=1.2)
         self.wait(1.0)
 
+    @beat(lambda self, neuron: f"Its weighted sum on the {neuron.image_label}: each pixel times its weight, "
+                               f"all added up: {neuron.weighted_sum:.2f}.")
     def write_the_weighted_sum(self, neuron):
         self.sum = WeightedSum(neuron.term_pixels, neuron.term_weights, neuron.term_activations,
                                neuron.weighted_sum, size=self.SUM_SIZE).move_to(self.SUM_AT)
@@ -747,6 +801,7 @@ class WeightsAsPixels(Scene):
         self.play(FadeIn(self.sum_note), FadeIn(self.neuron_sum), run_time=0.8)
         self.wait(2.5)
 
+    @beat("The largest terms' pixels, marked on the image and on the weights.")
     def point_at_the_terms(self, neuron):
         marks = VGroup(*[pixel_marker(picture, k) for k in neuron.term_pixels for picture in (self.image, self.weights)])
         wires = VGroup(*[Line(pixel_marker(self.weights, k).get_center(), self.neuron.circle.get_left(),
@@ -757,6 +812,7 @@ class WeightsAsPixels(Scene):
         self.first_part = VGroup(self.image, self.image_note, self.weights, self.weights_note, self.neuron,
                                  self.neuron_note, self.neuron_sum, self.sum, self.sum_note, marks, wires, self.sub)
 
+    @beat("Weights set by hand: a positive bar, a negative border.")
     def hand_set_an_edge_detector(self, detector):
         head = title("A hand-set edge detector")
         self.play(FadeOut(self.first_part), FadeOut(self.head), FadeIn(head), run_time=0.6)
@@ -765,6 +821,8 @@ class WeightsAsPixels(Scene):
         self.play(FadeIn(self.detector), FadeIn(note), run_time=0.8)
         self.wait(1.5)
 
+    @beat(lambda self, detector: f"The training {detector.digit}s with the largest and smallest sums "
+                                 f"({detector.hit_sum:.2f}, {detector.miss_sum:.2f}): big when a stroke fills the bar.")
     def compare_with_and_without_an_edge(self, detector):
         self.sums = []
         for image, total, index, at, which in ((detector.hit_image, detector.hit_sum, detector.hit_index, self.HIT_AT, "largest"),
@@ -794,6 +852,8 @@ class SigmoidSquish(Scene):
     the curve and read off their outputs (computed by netcore's sigmoid). If the replayed run's hidden
     neurons use another function (ReLU), a note says so."""
 
+    TITLE = "Squishing the number line into (0, 1)"
+
     PLOT_AT, PLOT_SIZE = [-1.2, 0.05, 0], (8.0, 4.0)
     TABLE_X, TABLE_TOP, ROW_HEIGHT = (4.7, 6.0), 1.7, 0.5
 
@@ -805,11 +865,13 @@ class SigmoidSquish(Scene):
         self.send_inputs_through(shown)
         self.say_what_it_does(shown)
 
+    @beat("The sigmoid function, \u03c3(x).")
     def write_the_function(self, shown):
-        self.play(Write(title("Squishing the number line into (0, 1)")), run_time=0.9)
+        self.play(Write(title(self.TITLE)), run_time=0.9)
         self.formula = math(r"\sigma(x) = \frac{1}{1 + e^{-x}}").to_corner(RIGHT + UP, buff=0.4)
         self.play(FadeIn(self.formula), run_time=0.8)
 
+    @beat("Its graph: an S from 0 up to 1.")
     def draw_the_curve(self, shown):
         self.plot = ActivationPlot(shown.curve_x, shown.curve_y, y_range=(0, 1), width=self.PLOT_SIZE[0],
                                    height=self.PLOT_SIZE[1], y_ticks=[0, 0.5, 1], name="sigmoid").move_to(self.PLOT_AT)
@@ -818,6 +880,8 @@ class SigmoidSquish(Scene):
         self.add(self.plot.axes, x_name, y_name)
         self.play(Create(self.plot.curve), FadeIn(self.plot.name), run_time=1.6)
 
+    @beat(lambda self, shown: f"Inputs from {shown.inputs[0]:g} to {shown.inputs[-1]:g} go up to the curve; "
+                              "their outputs \u03c3(x) fill the table.")
     def send_inputs_through(self, shown):
         (x_col, y_col), top, step = self.TABLE_X, self.TABLE_TOP, self.ROW_HEIGHT
         heads = VGroup(caption("x").move_to([x_col, top, 0]), caption("\u03c3(x)").move_to([y_col, top, 0]))
@@ -838,6 +902,10 @@ class SigmoidSquish(Scene):
             self.outputs.append(y_num)
         self.wait(1.0)
 
+    @beat(lambda self, shown: (f"Very negative x: {'near 0' if shown.low_near_zero else 'low'}. "
+                              f"Very positive x: {'near 1' if shown.high_near_one else 'high'}."
+                              + ("" if shown.replayed_activation == "sigmoid"
+                                 else f" This network uses {shown.replayed_name} instead.")))
     def say_what_it_does(self, shown):
         low, high = "near 0" if shown.low_near_zero else "low", "near 1" if shown.high_near_one else "high"
         words = (f"very negative inputs end {low}, very positive ones {high};\n"
@@ -858,6 +926,8 @@ class BiasThreshold(Scene):
     each image's real sum; the readouts and the neuron follow. Then the trained neuron of
     WeightsAsPixels: its real bias, the sum it must pass, and its real activation on the training 7."""
 
+    TITLE = "The bias: a threshold"
+
     DETECTOR_AT, IMAGE_AT, SIDE = [-5.45, 1.1, 0], [-5.45, -1.05, 0], 1.7
     PLOT_AT, PLOT_SIZE = [0.75, -0.6, 0], (7.2, 3.4)
     NEURON_AT = [5.95, -0.45, 0]
@@ -874,8 +944,9 @@ class BiasThreshold(Scene):
         self.count_who_passes(shown)
         self.turn_to_the_trained_neuron(shown)
 
+    @beat(lambda self, shown: f"The edge detector again, now with bias \u2212{shown.threshold:g}.")
     def write_the_formula(self, shown):
-        self.head = title("The bias: a threshold")
+        self.head = title(self.TITLE)
         self.formula = math(r"\sigma(w_1 a_1 + \cdots + w_n a_n", rf"- {shown.threshold:g}", ")")
         self.formula[1].set_color(palette.COST)
         self.formula.to_corner(RIGHT + UP, buff=0.4)
@@ -886,6 +957,7 @@ class BiasThreshold(Scene):
         self.detector_note = caption("the edge detector", size=palette.TINY_SIZE).next_to(self.detector, UP, buff=0.12)
         self.play(FadeIn(self.detector), FadeIn(self.detector_note), run_time=0.7)
 
+    @beat(lambda self, shown: f"Grey: \u03c3(sum). The bias moves its rise over to sum = {shown.threshold:g}.")
     def draw_both_curves(self, shown):
         t = shown.threshold
         self.plot = ActivationPlot(shown.curve_x, shown.curve_y, y_range=(0, 1), width=self.PLOT_SIZE[0],
@@ -905,6 +977,8 @@ class BiasThreshold(Scene):
         self.neuron = NeuronCircle(0.0, radius=0.5, places=3).move_to(self.NEURON_AT)
         self.play(FadeIn(self.neuron), run_time=0.5)
 
+    @beat(lambda self, shown: f"Training {shown.detector.digit}s from smallest sum to largest: "
+                              "the dot reads each one's output off the moved curve.")
     def step_through_the_images(self, shown):
         t = shown.threshold
         self.sum_readout = readout("weighted sum", FastNumber(shown.sums[0], places=2, widest=-88.88), size=palette.SMALL_SIZE,
@@ -939,6 +1013,9 @@ class BiasThreshold(Scene):
         note = caption(f"training {shown.detector.digit}, image {shown.indices[i]}", size=palette.TINY_SIZE)
         return note.move_to(self.IMAGE_AT).shift((self.SIDE / 2 + 0.25) * DOWN)
 
+    @beat(lambda self, shown: (f"Sums past {shown.threshold:g}: {shown.n_above} of them. Only those light the neuron up."
+                               if shown.n_above else
+                               f"None of the sums gets past {shown.threshold:g}: the neuron stays dark."))
     def count_who_passes(self, shown):
         n, k, t = len(shown.sums), shown.n_above, shown.threshold
         words = (f"{k} of these {n} sums pass {t:g}: only those light the neuron up" if k
@@ -947,6 +1024,8 @@ class BiasThreshold(Scene):
         self.play(FadeIn(self.verdict), run_time=0.8)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"The trained neuron {shown.neuron.index}: its real bias is {shown.neuron.bias:.2f}; "
+                              f"on the {shown.neuron.image_label} it outputs {shown.neuron.output:.3f}.")
     def turn_to_the_trained_neuron(self, shown):
         neuron = shown.neuron
         real_weights = pixel_weights(neuron.weights, side=self.SIDE).move_to(self.DETECTOR_AT)
@@ -1000,6 +1079,8 @@ class CountParameters(Scene):
     network's parameter vector (13,002 for the lesson's 784-16-16-10). Any number of layers: one row
     per layer of connections."""
 
+    TITLE = "How many weights and biases?"
+
     LAYERS_Y, LAYERS_WIDTH, BAR_HEIGHTS = 1.65, 9.5, (0.5, 1.6)
     TABLE_TOP, TABLE_BOTTOM = -0.15, -1.8  # the header line; the lowest a layer's row may sit
     COLUMNS = {"layer": -4.6, "weights": 1.2, "biases": 4.4}  # x of the row names' left, products' right, biases' right
@@ -1011,8 +1092,9 @@ class CountParameters(Scene):
         self.count_each_layer(shown)
         self.add_them_up(shown)
 
+    @beat("The layers, with their sizes, and the connections between them.")
     def draw_the_layers(self, shown):
-        self.play(Write(title("How many weights and biases?")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         self.bars, self.bands = layer_blocks(shown.sizes, self.LAYERS_WIDTH, self.LAYERS_Y,
                                                        heights=self.BAR_HEIGHTS)
         last = len(shown.sizes) - 1
@@ -1026,6 +1108,7 @@ class CountParameters(Scene):
                               lag_ratio=0.2), run_time=1.5)
         self.play(FadeIn(self.bands), run_time=0.6)
 
+    @beat("Each layer: inputs \u00d7 outputs weights, plus a bias per neuron.")
     def count_each_layer(self, shown):
         n_rows = len(shown.weights)
         step = min(0.5, (self.TABLE_TOP - 0.45 - self.TABLE_BOTTOM) / max(n_rows - 1, 1))
@@ -1051,6 +1134,8 @@ class CountParameters(Scene):
             self.play(self.bands[k].animate.set_fill(opacity=0.12), run_time=0.3)
         self.last_row_y = self.TABLE_TOP - 0.45 - (n_rows - 1) * step
 
+    @beat(lambda self, shown: f"In all, {shown.n_weights:,} weights and {shown.n_biases:,} biases: "
+                              f"{shown.n_params:,} numbers to set.")
     def add_them_up(self, shown):
         rule_y = self.last_row_y - 0.3
         rule = Line([self.COLUMNS["layer"], rule_y, 0], [self.COLUMNS["biases"], rule_y, 0], stroke_color=palette.FAINT,
@@ -1081,6 +1166,8 @@ class MatrixNotation(Scene):
     those neurons' biases. One row is worked out: its dot product over all 784 inputs (the shown
     columns' part stated), plus its bias, through the activation (sigma, or ReLU for a ReLU network),
     gives netcore's activation; then every shown entry of a(1) is netcore's forward pass."""
+
+    TITLE = "One layer as a matrix and vectors"
 
     EQUATION_AT = [0.0, 0.85, 0]
     ENTRY_SIZE = palette.SMALL_SIZE * 0.9
@@ -1117,9 +1204,11 @@ class MatrixNotation(Scene):
     def note(self, text: str):
         return caption(text, size=palette.TINY_SIZE).move_to([self.EQUATION_AT[0], self.NOTE_Y, 0])
 
+    @beat(lambda self, shown: f"A test {shown.label}'s {shown.n_inputs} pixel values, stacked as the column a(0); "
+                              "a few inked ones shown.")
     def show_the_input(self, shown):
         self.build(shown)
-        self.play(Write(title("One layer as a matrix and vectors")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         image = thumbnail(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         image_note = caption(f"test image, labelled {shown.label}", size=palette.TINY_SIZE).next_to(image, UP, buff=0.12)
         self.play(FadeIn(image), FadeIn(image_note), run_time=0.7)
@@ -1134,6 +1223,8 @@ class MatrixNotation(Scene):
         self.play(FadeOut(self.current_note), FadeIn(new), run_time=run_time)
         self.current_note = new
 
+    @beat(lambda self, shown: f"W: one row per neuron of layer 1, holding its {shown.n_inputs} weights; "
+                              "a few rows and columns shown.")
     def show_the_weights(self, shown):
         self.play(FadeIn(self.W), FadeIn(self.names["W"]), run_time=1.0)
         rows = ", ".join(str(r) for r in shown.rows)
@@ -1141,6 +1232,8 @@ class MatrixNotation(Scene):
                        f"shown: rows {rows}; the columns of the shown pixels")
         self.wait(3.5)
 
+    @beat(lambda self, shown: "Add b, one bias per neuron, then apply "
+                              f"{'the sigmoid' if shown.activation == 'sigmoid' else 'ReLU'} to every entry.")
     def add_the_biases_and_squish(self, shown):
         for entry in self.a1.entries:
             entry.set_opacity(0)
@@ -1151,6 +1244,9 @@ class MatrixNotation(Scene):
         self.swap_note(f"b: one bias per neuron; {what} acts on each entry of W a(0) + b")
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"Row {shown.row} worked out: weighted sum plus bias is {shown.row_sum:.3f}; "
+                              f"{'σ' if shown.activation == 'sigmoid' else 'ReLU'} of that is "
+                              f"{shown.row_activation:.3f}.")
     def work_out_one_row(self, shown):
         r = shown.row
         boxes = VGroup(self.W.row_box(r), self.a0.column_box(), self.b.row_box(r), self.a1.row_box(r))
@@ -1181,6 +1277,8 @@ class MatrixNotation(Scene):
         self.wait(3.5)
         self.play(FadeOut(boxes), run_time=0.5)
 
+    @beat(lambda self, shown: f"The other rows fill in the same way: all {shown.n_hidden} sums "
+                              "in one matrix-vector product.")
     def fill_in_the_layer(self, shown):
         others = [e for i, e in zip(shown.rows, self.a1.entries) if i != shown.row]
         self.play(LaggedStart(*[e.animate.set_opacity(1) for e in others], lag_ratio=0.3), run_time=1.2)
@@ -1193,6 +1291,8 @@ class NetworkIsAFunction(Scene):
     one first-layer neuron's real activation out. The whole network is a function too: 784 numbers
     in, the trained network's real 10 outputs out (netcore's feedforward; the answer boxed), with the
     network's weights and biases (counted from the network object) as its parameters."""
+
+    TITLE = "The network is a function"
 
     IMAGE_AT, IMAGE_SIDE = [-5.9, 0.2, 0], 1.5
     INPUTS_X, INPUTS_Y = -3.75, 0.2
@@ -1207,8 +1307,10 @@ class NetworkIsAFunction(Scene):
         self.the_network_is_a_function(shown)
         self.its_parameters(shown)
 
+    @beat(lambda self, shown: f"A test {shown.label}: its {shown.n_inputs} pixel values are the inputs; "
+                              "a few inked ones shown.")
     def show_the_inputs(self, shown):
-        self.play(Write(title("The network is a function")), run_time=0.8)
+        self.play(Write(title(self.TITLE)), run_time=0.8)
         image = thumbnail(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         image_note = caption(f"test image,\nlabelled {shown.label}", size=palette.TINY_SIZE).next_to(image, DOWN, buff=0.15)
         self.inputs = MatrixSlice(shown.image[shown.shown_inputs], shown.shown_inputs, [0], (shown.n_inputs, 1),
@@ -1223,6 +1325,8 @@ class NetworkIsAFunction(Scene):
         self.play(FadeIn(self.inputs), FadeIn(indices), FadeIn(note), run_time=1.0)
         self.wait(1.5)
 
+    @beat(lambda self, shown: f"One neuron is already a function: all {shown.n_inputs} values in, "
+                              f"one number out ({shown.neuron_output:.3f}).")
     def one_neuron_is_a_function(self, shown):
         neuron = Circle(radius=self.NEURON_RADIUS, stroke_color=palette.NEURON_STROKE, stroke_width=2,
                         fill_color=palette.activation_color(shown.neuron_output), fill_opacity=1).move_to(self.NEURON_AT)
@@ -1245,6 +1349,8 @@ class NetworkIsAFunction(Scene):
         self.neuron = VGroup(neuron, wires, out, self.neuron_number, formula, note)
         self.play(FadeOut(self.neuron), run_time=0.6)
 
+    @beat(lambda self, shown: "So is the whole network: the pixels in, one output per digit out; the largest, "
+                              f"boxed, says {shown.answer}.")
     def the_network_is_a_function(self, shown):
         n_in = tex_integer(shown.n_inputs)
         formula = math(rf"f(a_1, \ldots, a_{{{n_in}}})", size=palette.LABEL_SIZE * 1.2)
@@ -1266,6 +1372,8 @@ class NetworkIsAFunction(Scene):
         self.play(Create(self.answer_box), FadeIn(out_note), run_time=0.8)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"Its parameters are its {shown.n_params:,} weights and biases: "
+                              "a complicated function, but a function.")
     def its_parameters(self, shown):
         self.param_count = integer(shown.n_params, size=palette.LABEL_SIZE, color=palette.COST)
         params = text_row(self.param_count, caption("weights and biases", size=palette.LABEL_SIZE, color=palette.TEXT))
@@ -1289,6 +1397,8 @@ class SigmoidVsReLU(Scene):
     best runs' real training-cost curves on one plot, their final costs and test accuracies, and a verdict
     that follows the measured costs."""
 
+    TITLE = "Sigmoid or ReLU?"
+
     CURVE_PLOTS = ([-3.4, -2.0, 0], [3.8, -2.0, 0])  # the centres of the two x-axes
     FORMULA_Y = 2.15
     DEEP_WIDTH, DEEP_Y = 8.0, -0.9  # the deep network's layers while its runs are set up
@@ -1306,8 +1416,10 @@ class SigmoidVsReLU(Scene):
         self.draw_the_cost_curves(shown)
         self.state_the_result(shown)
 
+    @beat("Sigmoid squeezes every input into (0, 1); "
+          "ReLU keeps positive inputs as they are and turns negative ones to 0.")
     def draw_both_functions(self, shown):
-        head = title("Sigmoid or ReLU?")
+        head = title(self.TITLE)
         self.play(Write(head), run_time=0.8)
         self.functions = VGroup()
         for at, key, values, tex in zip(self.CURVE_PLOTS, ("sigmoid", "relu"), (shown.sigmoid, shown.relu),
@@ -1327,6 +1439,8 @@ class SigmoidVsReLU(Scene):
         self.wait(3.0)
         self.play(FadeOut(self.functions), FadeOut(note), run_time=0.7)
 
+    @beat(lambda self, shown: "Is ReLU easier to train in deep networks? A test: one deeper network, same start, "
+                              f"{shown.epochs} epochs with each.")
     def set_up_the_test(self, shown):
         sizes = "-".join(str(s) for s in shown.sizes)
         claim = caption("ReLU is said to be easier to train in deep networks. A test with real runs:",
@@ -1347,6 +1461,7 @@ class SigmoidVsReLU(Scene):
         self.play(FadeOut(setup), FadeOut(network), claim.animate.scale(0.85).move_to([0, 2.85, 0]), run_time=0.6)
         self.claim = claim
 
+    @beat("Both were tried at several learning rates: each run's final cost, the best ones boxed.")
     def pick_the_learning_rates(self, shown):
         sig, relu = shown.of("sigmoid"), shown.of("relu")
         head = caption("final training cost at each\nlearning rate (best boxed)", size=palette.TINY_SIZE)
@@ -1377,6 +1492,7 @@ class SigmoidVsReLU(Scene):
         self.wait(3.0)
         self.grid = VGroup(head, names, cells, boxes)
 
+    @beat("The two best runs' training cost, epoch by epoch, on one plot.")
     def draw_the_cost_curves(self, shown):
         sig, relu = shown.of("sigmoid"), shown.of("relu")
         top = float(max(sig.costs.max(), relu.costs.max()))
@@ -1399,6 +1515,9 @@ class SigmoidVsReLU(Scene):
         self.play(*[Create(c) for c in self.cost_curves.values()], run_time=4.0, rate_func=rate_functions.linear)
         self.wait(2.0)
 
+    @beat(lambda self, shown: f"Final training cost: sigmoid {shown.runs[0].final_cost:.3f}, "
+                              f"ReLU {shown.runs[1].final_cost:.3f}; test accuracy "
+                              f"{as_percent(shown.runs[0].test_accuracy)} and {as_percent(shown.runs[1].test_accuracy)}.")
     def state_the_result(self, shown):
         sig, relu = shown.of("sigmoid"), shown.of("relu")
         self.final_numbers, self.accuracy_numbers = {}, {}
