@@ -55,7 +55,7 @@ class MiniBatches(Scene):
     THUMB = 0.52  # thumbnail side
     PER_ROW = 10  # thumbnails drawn per mini-batch row (a larger batch shows its first ones and a count)
     GRID_TOP = 2.2
-    PLOT_AT, PLOT_SIZE = (-6.0, -3.3), (7.2, 2.5)  # lower-left corner and size of the cost plot
+    PLOT_AT, PLOT_SIZE = (-6.0, -3.05), (7.2, 2.2)  # lower-left corner and size of the cost plot
     STEP_SECONDS = 0.7
 
     def construct(self):
@@ -101,7 +101,7 @@ class MiniBatches(Scene):
     def add_partner_note(self, shown):
         text = caption("the replayed run is full-batch: it has no mini-batches;\n"
                        f"these are its SGD partner's (batch {shown.batch_size}, same start)", size=palette.TINY_SIZE,
-                       align=RIGHT).to_corner(UR, buff=0.35)
+                       align=LEFT).next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.12)
         self.play(FadeIn(text), run_time=0.6)
 
     @beat(lambda self, shown: f"Cut into mini-batches of {shown.batch_size}: {shown.n_batches:,} of them per pass.")
@@ -128,7 +128,7 @@ class MiniBatches(Scene):
         axes = PlotAxes((0, len(shown.step_costs)), (0, top), width=self.PLOT_SIZE[0], height=self.PLOT_SIZE[1],
                         most_ticks=5)
         axes.shift([self.PLOT_AT[0], self.PLOT_AT[1], 0] - axes.x_axis.get_start())
-        names = VGroup(caption("step", size=palette.TINY_SIZE).next_to(axes.x_axis, RIGHT, buff=0.15),
+        names = VGroup(caption("step", size=palette.TINY_SIZE).next_to(axes.x_numbers, DOWN, buff=0.08),
                        caption("cost", size=palette.TINY_SIZE).next_to(axes.y_axis, UP, buff=0.1))
         return axes, names, top
 
@@ -198,12 +198,12 @@ class SGDvsFullBatch(KitThreeDScene):
     costs and test accuracies.
     """
 
-    TITLE = "SGD against full-batch descent, same compute"
+    TITLE = "SGD vs full-batch, same compute"
 
-    LONG_SIDE = 7.4  # scene length of the plane's longer side
+    LONG_SIDE = 6.6  # scene length of the plane's longer side
     Z_SIZE = 2.6
     PHI = 58
-    SURFACE_AT = (-2.6, -0.8, 0.0)  # where the middle of the surface appears on screen
+    SURFACE_AT = (-3.1, -0.9, 0.0)  # where the middle of the surface appears on screen
     DENSE_SECONDS = 11.0
     RACE_SECONDS = 14.0
     PANEL_CORNER = UR
@@ -261,8 +261,9 @@ class SGDvsFullBatch(KitThreeDScene):
         for r in (self.full, self.sgd):
             self.add_fixed_orientation_mobjects(r.ball)
         self.fix_in_frame(self.panel)
-        self.moving = VGroup(self.full.group, self.sgd.group, self.panel)
-        self.play(FadeIn(self.moving), run_time=1.2)
+        # redrawn every frame of a replay: the balls, trails and numbers (not the panel's words)
+        self.moving = VGroup(self.full.group, self.sgd.group, *self.numbers.values())
+        self.play(FadeIn(self.panel), FadeIn(VGroup(self.full.group, self.sgd.group)), run_time=1.2)
         self.wait(2.5)
 
     def make_panel(self, shown) -> VGroup:
@@ -292,22 +293,24 @@ class SGDvsFullBatch(KitThreeDScene):
             cols.add(col)
         self.numbers["uphill"] = num("uphill", 0, 0, max(shown.dense_steps, 10), UPHILL_COLOR)
         table = VGroup()
-        x0 = names.get_right()[0] + 0.35
+        pitch = max(m.width for col in cols for m in col) + 0.35  # column width: the widest number or name
+        right = names.get_right()[0] + pitch  # the right end of the first column
         for c, col in enumerate(cols):
-            x = x0 + c * 1.45
-            col[0].move_to([x + 0.6, names[0].get_y() + 0.45, 0], aligned_edge=RIGHT)
+            x = right + c * pitch
+            col[0].move_to([x, names[0].get_y() + 0.45, 0], aligned_edge=RIGHT)
             for r, n in enumerate(col[1:]):
-                n.move_to([x + 0.6, names[r].get_y(), 0], aligned_edge=RIGHT)
+                n.move_to([x, names[r].get_y(), 0], aligned_edge=RIGHT)
             table.add(col)
-        self.numbers["uphill"].move_to([x0 + 1.45 + 0.6, names[3].get_y(), 0], aligned_edge=RIGHT)
-        dash = label("\u2013", size=size, color=palette.DIM_TEXT).move_to([x0 + 0.45, names[3].get_y(), 0])
+        self.numbers["uphill"].move_to([right + pitch, names[3].get_y(), 0], aligned_edge=RIGHT)
+        dash = label("\u2013", size=size, color=palette.DIM_TEXT).move_to([right - 0.15, names[3].get_y(), 0])
         key = caption(f"uphill: SGD steps after which the true cost rose\n(red on the path; counted over its "
                       f"first {shown.dense_steps} steps)", size=palette.TINY_SIZE, color=UPHILL_COLOR, align=LEFT)
+        self.uphill_key = key
         block = VGroup(names, table, self.numbers["uphill"], dash)
         key.next_to(block, DOWN, aligned_edge=LEFT, buff=0.2)
         computed.next_to(block, UP, aligned_edge=LEFT, buff=0.6)
         panel = VGroup(computed, block, key)
-        return panel.to_corner(self.PANEL_CORNER, buff=0.3).shift(0.55 * DOWN)
+        return panel.to_corner(self.PANEL_CORNER, buff=0.3).shift(0.8 * DOWN)
 
     # --- replay: time follows the example-gradients computed ----------------------------------------
     def full_reached(self, i: int):
@@ -372,7 +375,7 @@ class SGDvsFullBatch(KitThreeDScene):
                               f"{shown.sgd.test_accuracy:.0%}.")
     def end_costs_and_accuracies(self, shown):
         pins = VGroup()
-        for walker, color, name, direction in ((shown.full, FULL_COLOR, "full-batch", DOWN),
+        for walker, color, name, direction in ((shown.full, FULL_COLOR, "full-batch", UP),
                                                (shown.sgd, SGD_COLOR, "SGD", RIGHT)):
             text = caption(f"{name}: true cost {walker.costs[-1]:.3f}\n"
                            f"test accuracy {as_percent(walker.test_accuracy)}", size=palette.SMALL_SIZE, color=color)
@@ -380,8 +383,9 @@ class SGDvsFullBatch(KitThreeDScene):
         self.pins = pins
         lower = "SGD" if shown.sgd.costs[-1] < shown.full.costs[-1] else "full-batch descent"
         verdict = caption(f"with the same compute, {lower} ends lower", size=palette.SMALL_SIZE, color=palette.TEXT)
-        verdict.next_to(self.dense_note, UP, aligned_edge=LEFT, buff=0.2)
+        verdict.move_to(self.dense_note, aligned_edge=LEFT)
         self.verdict = self.fix_in_frame(verdict)
+        self.play(FadeOut(self.uphill_key), FadeOut(self.dense_note), run_time=0.5)
         self.play(FadeIn(pins), FadeIn(verdict), run_time=1.2)
         self.wait(4.0)
 
