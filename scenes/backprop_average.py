@@ -42,9 +42,9 @@ class GradientSensitivity(Scene):
     COLUMNS = {"name": -5.75, "value": -3.75, "grad": -1.55, "change": 5.55}
     BAR_X, BAR_LENGTH = 0.1, 3.8  # the bars start at BAR_X; the largest component's bar is BAR_LENGTH
     BAR_HEIGHT, CHANGE_BAR_HEIGHT, CHANGE_BAR_DROP = 0.22, 0.12, 0.3
-    WHY_X, WHY_RISE = -6.45, 0.5  # the line above each row saying why that weight and where it sits
+    WHY_X, WHY_RISE = -6.45, 0.6  # the line above each row saying why that weight and where it sits
     RATIO_AT = [-6.45, -1.65, 0]  # top left of the ratio statement
-    COST_AT = [2.3, -2.25, 0]  # left end of the cost readout
+    COST_AT = [2.3, -2.5, 0]  # left end of the cost readout
     VERDICT_Y = -3.35
 
     def construct(self):
@@ -159,7 +159,7 @@ class AverageOverExamples(Scene):
     IMAGE_TOP, IMAGE_SIDE = 2.6, 0.85
     HEADER_BOTTOM = 1.5  # the extra columns' headers sit on this line
     FIRST_ROW, ROW_HEIGHT = 0.85, 0.68
-    NOTE_Y = -2.95
+    NOTE_Y = -2.6
     EXTRA = ("average", "these", "all")  # the columns after the examples
 
     def construct(self):

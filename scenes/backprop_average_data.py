@@ -108,8 +108,8 @@ def gradient_sensitivity(trace=None, data=None, snapshot: int = 0) -> Sensitivit
     ratio = float(abs(g[0]) / abs(g[1]))
     change_ratio = float(abs(changes[0]) / max(abs(changes[1]), 1e-300))
     places = int(np.clip(np.ceil(-np.log10(smallest)) + 2, 3, 8))
-    return Sensitivity(idx, tuple(net.param_name(i) for i in idx), tuple(route_of(net, i) for i in idx), layer, net.params[list(idx)], g,
-                       ratio, float(cost), nudge, changes,
+    return Sensitivity(idx, tuple(net.param_name(i) for i in idx), tuple(route_of(net, i) for i in idx), layer,
+                       net.params[list(idx)], g, ratio, float(cost), nudge, changes,
                        change_ratio, bool(abs(change_ratio / ratio - 1) < 0.1), places,
                        int(trace.snapshot_steps[snapshot]), len(x), len(weights), w.stop - w.start)
 

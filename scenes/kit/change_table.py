@@ -103,10 +103,13 @@ class ChangeTable:
         return out
 
     def column(self, values, c: int, color_by_sign: bool = True, color=P.TEXT) -> VGroup:
-        """``values`` (one per row) as signed numbers centred in value column ``c``."""
+        """``values`` (one per row) as signed numbers centred in value column ``c``; coloured by sign
+        (a value that rounds to zero at its row's places is dim: it asks for no change)."""
         cells = VGroup()
         for r, value in enumerate(values):
             shade = P.sign_color(value) if color_by_sign else color
+            if color_by_sign and round(float(value), self.places[r]) == 0:
+                shade = P.DIM_TEXT
             cells.add(number(float(value), places=self.places[r], size=self.size, color=shade, include_sign=True)
                       .move_to(self.cell(r, c)))
         return cells
