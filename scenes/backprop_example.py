@@ -98,9 +98,9 @@ class OneExampleNudges(Scene):
         self.image = pixel_digit(ex.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         self.image_note = caption(f"training image #{ex.index:,},\nlabelled {ex.label}").next_to(self.image, DOWN, buff=0.25)
         self.play(Write(self.head), FadeIn(self.state), run_time=0.8)
-        self.play(FadeIn(self.network), FadeIn(self.image), FadeIn(self.image_note), run_time=1.0)
-        self.play(self.network.feed_forward(ex.image), run_time=2.4)
-        self.wait(0.8)
+        self.play(FadeIn(self.network), FadeIn(self.image), FadeIn(self.image_note), run_time=0.8)
+        self.play(self.network.feed_forward(ex.image), run_time=1.8)
+        self.wait(1.5)
 
     @beat(lambda self, shown: "Its ten outputs in a row: " + ", ".join(f"{v:.2f}" for v in shown.outputs) + ".")
     def line_up_the_outputs(self, shown):
@@ -120,7 +120,7 @@ class OneExampleNudges(Scene):
                               for word, y in (("digit", self.DIGIT_Y), ("output", self.OUTPUT_Y))])
         self.play(LaggedStart(*[FadeIn(o, shift=0.15 * DOWN) for o in self.outs], lag_ratio=0.06),
                   FadeIn(self.heads), run_time=1.2)
-        self.wait(1.0)
+        self.wait(2.0)
 
     @beat(lambda self, shown: f"What we want instead: 1 for the {shown.example.label}-neuron, 0 for the other nine.")
     def say_what_we_want(self, shown):
@@ -131,7 +131,7 @@ class OneExampleNudges(Scene):
         self.play(LaggedStart(*[FadeIn(w) for w in self.wants], lag_ratio=0.05), FadeIn(head), run_time=1.0)
         self.label_box = self.column_box(label_, self.DESIRED_Y - 0.25, palette.ANSWER)
         self.play(Create(self.label_box), run_time=0.6)
-        self.wait(1.0)
+        self.wait(1.8)
 
     @beat(lambda self, shown: f"Each output's wanted change: the {shown.example.label} up, the others down, "
           + ("each twice its distance from the target." if shown.proportional
@@ -157,7 +157,7 @@ class OneExampleNudges(Scene):
         self.play(Create(base), FadeIn(head), FadeIn(self.rule), run_time=0.7)
         self.play(grow_nudges(self.arrows), run_time=1.6)
         self.play(LaggedStart(*[FadeIn(v) for v in self.nudge_values], lag_ratio=0.05), run_time=1.0)
-        self.wait(1.2)
+        self.wait(2.5)
 
     @beat(lambda self, shown: f"The biggest push is on the {shown.biggest}-neuron (output {shown.outputs[shown.biggest]:.2f}); "
           f"the {shown.example.label}-neuron's is " + ("the biggest." if shown.label_rank == 1 else
@@ -175,8 +175,7 @@ class OneExampleNudges(Scene):
                      f"the {big}-neuron gives {shown.outputs[big]:.3f} where we want 0: the biggest nudge, down")
         note = caption(words, size=palette.TINY_SIZE).move_to([0.55, self.NOTE_Y, 0])
         self.play(FadeOut(self.rule), Create(box), FadeIn(note), run_time=0.8)
-        self.play(Indicate(self.nudge_values[label_], color=palette.ANSWER), run_time=1.0)
-        self.wait(2.5)
+        self.wait(4.0)
 
 
 # ====================================================================================================
@@ -389,7 +388,7 @@ class FireTogetherWireTogether(Scene):
                 f"blue up, red down, thick = large (the largest: {biggest:.{places_for([biggest])}f})")
         self.note = caption(text, size=palette.TINY_SIZE).move_to([0.0, -3.5, 0])
         self.play(EdgeSweep(self.pair.edges), FadeIn(self.note), run_time=1.4)
-        self.wait(1.8)
+        self.wait(2.3)
 
     @beat(lambda self, shown: f"Only the increases: the {shown.top} largest, from "
                               + ", ".join(f"{k}" for k in shown.top_pairs[:, 1]) + f" to the {shown.example.label}-neuron.")
@@ -443,7 +442,7 @@ class FireTogetherWireTogether(Scene):
         self.verdict = verdict
         self.play(Create(rings), Create(target_ring), run_time=0.8)
         self.play(FadeIn(verdict), run_time=0.8)
-        self.wait(3.0)
+        self.wait(4.0)
 
 
 # The lesson's order (../shared/lessons.md): the merge into scenes/backprop.py keeps it.
