@@ -30,10 +30,13 @@ from manim import (
     Scene,
     Square,
     SurroundingRectangle,
+    Succession,
+    UpdateFromAlphaFunc,
     UpdateFromFunc,
     VGroup,
     VMobject,
     Write,
+    config,
     rate_functions,
 )
 
@@ -44,6 +47,7 @@ from scenes.kit.animations import Replay, fade_in_strokes
 from scenes.kit.hope import HeatRows, exploded_strokes, stroke_picture
 from scenes.kit.layout import (
     caption,
+    legend,
     labelled_thumbnail,
     on_baseline,
     place_in_row,
@@ -68,6 +72,27 @@ WRONG = palette.NEGATIVE  # it does not
 PART_COLORS = palette.SERIES  # the loops and lines of one digit, in order
 
 
+def hand_over(numbers, values, then=None) -> UpdateFromAlphaFunc:
+    """One animation handing ``numbers`` (FastNumbers) over to new ``values``: they fade out in its first
+    half, take the new values (and call ``then``) at its midpoint, and fade back in; so no frame shows a
+    number beside something it does not belong to when this plays with that thing's own swap."""
+    numbers, values = list(numbers), [float(v) for v in values]
+    opacity = [n.get_fill_opacity() for n in numbers]
+    state = {"swapped": False}
+
+    def update(_, alpha):
+        if alpha >= 0.5 and not state["swapped"]:
+            state["swapped"] = True
+            for n, v in zip(numbers, values):
+                n.set_value(v)
+            if then is not None:
+                then()
+        for n, o in zip(numbers, opacity):
+            n.set_fill(opacity=o * min(1.0, abs(2 * alpha - 1)))
+
+    return UpdateFromAlphaFunc(VGroup(*numbers), update)
+
+
 class SloppyThree(Scene):
     """The first 3 of the training set on its 28x28 grid; then 3s as different from each other as the
     training set has (greedy farthest-point selection in pixel space among the typical half of the 3s,
@@ -75,6 +100,7 @@ class SloppyThree(Scene):
     its count in the training set. Every image, label and count comes from the data."""
 
     TITLE = "This is a 3"
+    OTHERS_TITLE = "Every digit, many handwritings"  # the title once the other digits come in
 
     BIG_SIDE, BIG_AT = 4.4, [0, -0.15, 0]
     THREE_SIDE, THREE_STEP, THREES_Y = 1.9, 2.45, 0.75
@@ -94,7 +120,8 @@ class SloppyThree(Scene):
     @beat(lambda self, shown: f"A handwritten 3 from MNIST on a {shown.side} \u00d7 {shown.side} grid: "
                               "blurry, yet we read it at once.")
     def show_the_three(self, shown):
-        self.play(Write(title(self.TITLE)), run_time=0.8)
+        self.head = title(self.TITLE)
+        self.play(Write(self.head), run_time=0.8)
         self.big = pixel_digit(shown.first, side=self.BIG_SIDE).move_to(self.BIG_AT)
         self.play(FadeIn(self.big), run_time=0.8)
         self.note = caption(f"a real handwritten 3 from MNIST, {shown.side} × {shown.side} pixels:\n"
@@ -124,12 +151,15 @@ class SloppyThree(Scene):
 
     @beat("Then one of each other digit; under each, how many training images have that label.")
     def show_other_digits(self, shown):
+        head = title(self.OTHERS_TITLE)
         xs = self.row_x(len(shown.threes), self.SMALL_THREE_SIDE * 1.35)
         for t, x in zip(self.threes, xs):
             t.generate_target()
             t.target.scale(self.SMALL_THREE_SIDE / self.THREE_SIDE).move_to([x, self.SMALL_THREES_Y, 0])
             t.target[1].scale(self.THREE_SIDE / self.SMALL_THREE_SIDE).next_to(t.target[0], DOWN, buff=0.08)
-        self.play(FadeOut(self.note), *[MoveToTarget(t) for t in self.threes], run_time=1.0)
+        self.play(FadeOut(self.note), FadeOut(self.head), FadeIn(head), *[MoveToTarget(t) for t in self.threes],
+                  run_time=1.0)
+        self.head = head
         xs = self.row_x(len(shown.others), self.OTHER_STEP)
         self.others = [labelled_thumbnail(image, digit, self.OTHER_SIDE).move_to([x, self.OTHERS_Y, 0])
                        for image, digit, x in zip(shown.others, shown.other_labels, xs)]
@@ -140,7 +170,7 @@ class SloppyThree(Scene):
         self.note = caption("and the other digits, each its own idea\n"
                             "(under each: how many training images carry that label)").to_edge(DOWN, buff=0.4)
         self.play(FadeIn(self.note), run_time=0.6)
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 class NeuronHoldsNumber(Scene):
@@ -236,12 +266,11 @@ class NeuronHoldsNumber(Scene):
             r, c = divmod(int(pixel), shown.side)
             follow = UpdateFromFunc(self.link, lambda link: link.put_start_and_end_on(
                 self.marker.get_right(), self.neuron.circle.get_left()))
-            self.play(self.marker.animate.move_to(self.pixel_center(pixel)), self.neuron.change_to(value), follow,
-                      run_time=0.8)
-            row.value.set_value(r)
-            col.value.set_value(c)
-            self.scale.point_at(value)
-            self.stops.append((r, c, self.neuron.number.get_value()))
+            # the row, column and neuron hand over to the new pixel in the same animation as the marker's move
+            self.play(self.marker.animate.move_to(self.pixel_center(pixel)), follow,
+                      hand_over([row.value, col.value, self.neuron.number], [r, c, value],
+                                lambda v=value: self.set_neuron(v)), run_time=0.8)
+            self.stops.append((int(row.value.get_value()), int(col.value.get_value()), self.neuron.number.get_value()))
             self.wait(1.2)
 
 
@@ -261,6 +290,7 @@ class PixelsToInputLayer(Scene):
     CALLOUT_X = 0.0
     FLY_SECONDS = 4.0
     SOURCE_SIDE = 2.4  # the picture, small, where the pixels were
+    RING_SHARE = 0.55  # ring radius / pixel pitch: neighbouring rings stay apart
 
     def construct(self):
         shown = structure_data.pixels_to_input_layer()
@@ -300,7 +330,9 @@ class PixelsToInputLayer(Scene):
         self.place_note(self.note)
         self.callouts = VGroup()
         self.callout_numbers = []
-        ys = np.linspace(1.2, -1.2, len(shown.callouts))
+        # the labels top to bottom in the order of their pixels, so that the leader lines do not cross
+        ys = np.empty(len(shown.callouts))
+        ys[np.argsort(-self.pixels.centers[shown.callouts][:, 1], kind="stable")] = np.linspace(1.2, -1.2, len(ys))
         for pixel, value, y in zip(shown.callouts, shown.callout_values, ys):
             number = FastNumber(value, places=2, size=palette.SMALL_SIZE).move_to([self.CALLOUT_X, y, 0])
             start = self.pixels.centers[pixel]
@@ -319,7 +351,8 @@ class PixelsToInputLayer(Scene):
         self.network.shift([self.COLUMN_X - self.network.positions[0][0][0],
                             self.COLUMN_Y - self.network.ellipses[0].get_center()[1], 0]).refresh_geometry()
         self.column = VGroup(self.network.neurons[0], self.network.ellipses[0], self.network.braces[0])
-        self.rings = ring_marks(self.pixels.centers[shown.shown_inputs], self.pixels.cell * 0.75, color=palette.ANSWER)
+        self.rings = ring_marks(self.pixels.centers[shown.shown_inputs], self.pixels.cell * self.RING_SHARE,
+                                color=palette.ANSWER)
         self.play(FadeOut(self.callouts), FadeOut(self.note), run_time=0.5)
         self.note = caption(f"the input column draws {len(shown.shown_inputs)} of the {shown.n_inputs} neurons (ringed):\n"
                             f"the pixels that vary most over the {shown.n_train:,} training images")
@@ -337,11 +370,14 @@ class PixelsToInputLayer(Scene):
         sizes = np.zeros(n)
         targets[shown.shown_inputs] = self.network.positions[0]
         sizes[shown.shown_inputs] = 2 * self.network.neuron_radius
-        self.play(FadeOut(self.rings), run_time=0.4)
+        self.play(FadeOut(self.rings), FadeOut(self.braces), FadeOut(self.note), run_time=0.4)
+        self.note = caption(f"all {n} neurons fly into the column:\nthe ones not drawn pour into the dots")
+        self.place_note(self.note)
         self.bring_to_front(self.pixels)  # over the column's black circles while they land
-        self.play(self.pixels.animate_to(centers=targets, sizes=sizes, lag=0.6), run_time=self.FLY_SECONDS)
+        self.play(self.pixels.animate_to(centers=targets, sizes=sizes, lag=0.6), FadeIn(self.note),
+                  run_time=self.FLY_SECONDS)
         self.source = pixel_digit(shown.image, side=self.SOURCE_SIDE).move_to(self.IMAGE_AT)
-        self.play(FadeOut(self.braces), FadeIn(self.source), run_time=0.6)  # the picture they came from
+        self.play(FadeIn(self.source), run_time=0.6)  # the picture they came from
         self.network.set_input(shown.image)  # the drawn input neurons now hold the pixels' values
         self.remove(self.pixels)
         self.wait(0.3)
@@ -452,11 +488,25 @@ class NetworkLayers(Scene):
                  "what they do is, for now, a question mark")
         self.wait(2.0)
 
-    @beat("Edges join each layer to the next: one layer's activations set the next one's.")
+    @beat("Edges join each layer to the next: one layer's activations set the next one's. "
+          "Blue edges are positive trained weights, red negative; thicker ones are larger.")
     def connect_the_layers(self, shown):
-        self.play(fade_in_strokes(self.network.edges), run_time=1.2)
+        self.key = self.edge_legend()
+        self.play(fade_in_strokes(self.network.edges), FadeIn(self.key), run_time=1.2)
         self.say("the activations of each layer determine those of the next")
-        self.wait(2.0)
+        self.wait(3.5)
+
+    def edge_legend(self) -> VGroup:
+        """What the edges' colours and widths mean, at the left above the input layer's brace."""
+        key = VGroup(caption("the trained\nweights:", size=palette.TINY_SIZE),
+                     legend([(palette.POSITIVE, "positive"), (palette.NEGATIVE, "negative")], size=palette.TINY_SIZE),
+                     caption("thicker:\nlarger size", size=palette.TINY_SIZE))
+        key.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
+        room = self.network.neurons[0].get_left()[0] - self.network.neuron_radius - 0.6 - (-config.frame_width / 2 + 0.2)
+        if key.width > room:
+            key.scale_to_fit_width(room)
+        key.to_edge(LEFT, buff=0.2).align_to(self.network.neurons[0], UP)
+        return key
 
 
 class FeedForward(Scene):
@@ -950,7 +1000,7 @@ class BiasThreshold(Scene):
         self.formula = math(r"\sigma(w_1 a_1 + \cdots + w_n a_n", rf"- {shown.threshold:g}", ")")
         self.formula[1].set_color(palette.COST)
         self.formula.to_corner(RIGHT + UP, buff=0.4)
-        bias_name = caption("bias", color=palette.COST).next_to(self.formula[1], DOWN, buff=0.2)
+        self.bias_name = bias_name = caption("bias", color=palette.COST).next_to(self.formula[1], DOWN, buff=0.2)
         self.play(Write(self.head), FadeIn(self.formula), run_time=1.0)
         self.play(FadeIn(bias_name), run_time=0.5)
         self.detector = pixel_weights(shown.detector.weights, side=self.SIDE).move_to(self.DETECTOR_AT)
@@ -966,19 +1016,21 @@ class BiasThreshold(Scene):
                                height=self.PLOT_SIZE[1], y_ticks=[0, 0.5, 1], color=palette.FAINT).move_to(self.PLOT_AT)
         x_name = caption("weighted sum").next_to(self.plot.axes.x_numbers, DOWN, buff=0.12)
         self.add(self.plot.axes, x_name)
-        plain_name = caption("\u03c3(sum)", size=palette.TINY_SIZE).next_to(plain.on_curve(0, 0.5), LEFT, buff=0.15)
+        self.plain_name = plain_name = caption("\u03c3(sum)", size=palette.TINY_SIZE).next_to(plain.on_curve(0, 0.5), LEFT,
+                                                                                   buff=0.15)
         self.play(Create(plain.curve), FadeIn(plain_name), run_time=1.0)
         self.threshold = self.plot.vertical_line(t, color=palette.COST)
         self.threshold_name = threshold_name = caption(f"sum = {t:g}", size=palette.TINY_SIZE, color=palette.COST)
         threshold_name.next_to(self.plot.to_scene(t, 1.0), UP, buff=0.1)
-        curve_name = caption(f"\u03c3(sum \u2212 {t:g})", size=palette.TINY_SIZE, color=palette.COST)
+        self.curve_name = curve_name = caption(f"\u03c3(sum \u2212 {t:g})", size=palette.TINY_SIZE, color=palette.COST)
         curve_name.next_to(self.plot.on_curve(t, 0.5), RIGHT, buff=0.15)
         self.play(Create(self.plot.curve), Create(self.threshold), FadeIn(threshold_name), FadeIn(curve_name), run_time=1.4)
         self.neuron = NeuronCircle(0.0, radius=0.5, places=3).move_to(self.NEURON_AT)
-        self.play(FadeIn(self.neuron), run_time=0.5)
+        neuron_name = caption("the neuron", size=palette.TINY_SIZE).next_to(self.neuron, UP, buff=0.15)
+        self.play(FadeIn(self.neuron), FadeIn(neuron_name), run_time=0.5)
 
     @beat(lambda self, shown: f"Training {shown.detector.digit}s from smallest sum to largest: "
-                              "the dot reads each one's output off the moved curve.")
+                              "the dot reads each one's output off the moved curve; a mark stays at each.")
     def step_through_the_images(self, shown):
         t = shown.threshold
         self.sum_readout = readout("weighted sum", FastNumber(shown.sums[0], places=2, widest=-88.88), size=palette.SMALL_SIZE,
@@ -989,40 +1041,56 @@ class BiasThreshold(Scene):
         readouts.move_to([self.READOUTS_LEFT, self.READOUTS_TOP, 0], aligned_edge=LEFT + UP)
         self.readouts = readouts
         self.dot = Dot(self.plot.on_curve(shown.sums[0], shown.outputs[0]), radius=0.09, color=palette.TEXT)
-        self.image = pixel_digit(shown.images[0], side=self.SIDE).move_to(self.IMAGE_AT)
-        self.bar = pixel_box(self.image, shown.detector.rows, shown.detector.cols)
-        self.image_note = self.image_caption(shown, 0)
+        self.marks = VGroup()  # a small mark stays where each image's dot was
+        self.picture = self.framed_image(shown, 0)
         self.neuron.set_activation(shown.outputs[0])
-        self.play(FadeIn(self.image), Create(self.bar), FadeIn(self.image_note), FadeIn(readouts), FadeIn(self.dot),
-                  run_time=1.0)
+        self.play(FadeIn(self.picture), FadeIn(readouts), FadeIn(self.dot), run_time=1.0)
         self.wait(0.8)
+        numbers = [self.sum_readout.value, self.out_readout.value, self.neuron.value]
         for i in range(1, len(shown.sums)):
-            picture = pixel_digit(shown.images[i], side=self.SIDE).move_to(self.IMAGE_AT)
-            note = self.image_caption(shown, i)
+            picture = self.framed_image(shown, i)
+            mark = Dot(self.dot.get_center(), radius=0.05, color=palette.DIM_TEXT)
+            self.marks.add(mark)
+            self.add(mark)
+            self.bring_to_front(self.dot)
             path = self.plot.path_between(shown.sums[i - 1], shown.outputs[i - 1], shown.sums[i], shown.outputs[i])
-            self.play(FadeOut(self.image), FadeOut(self.image_note), FadeIn(picture), FadeIn(note), run_time=0.4)
-            self.bring_to_front(self.bar)
-            self.image, self.image_note = picture, note
-            self.play(MoveAlongPath(self.dot, path), run_time=self.MOVE_SECONDS)
-            self.sum_readout.value.set_value(shown.sums[i])  # the dot has arrived: this image's numbers
-            self.out_readout.value.set_value(shown.outputs[i])
-            self.neuron.set_activation(shown.outputs[i])
+            # one play: the old image, its name and its numbers fade out together; the new ones fade in
+            self.play(Succession(FadeOut(self.picture), FadeIn(picture)),
+                      hand_over(numbers, [shown.sums[i], shown.outputs[i], shown.outputs[i]],
+                                lambda: self.neuron.set_activation(shown.outputs[i])),
+                      MoveAlongPath(self.dot, path), run_time=self.MOVE_SECONDS)
+            self.picture = picture
             self.wait(0.7)
+        last = Dot(self.dot.get_center(), radius=0.05, color=palette.DIM_TEXT)
+        self.marks.add(last)
+        self.add(last)
+        self.bring_to_front(self.dot)
 
-    def image_caption(self, shown, i):
+    def framed_image(self, shown, i) -> VGroup:
+        """Training image ``i`` with the detector's bar outlined on it and its name under it."""
+        image = pixel_digit(shown.images[i], side=self.SIDE).move_to(self.IMAGE_AT)
+        bar = pixel_box(image, shown.detector.rows, shown.detector.cols)
         note = caption(f"training {shown.detector.digit}, image {shown.indices[i]}", size=palette.TINY_SIZE)
-        return note.move_to(self.IMAGE_AT).shift((self.SIDE / 2 + 0.25) * DOWN)
+        note.move_to(self.IMAGE_AT).shift((self.SIDE / 2 + 0.25) * DOWN)
+        return VGroup(image, bar, note)
 
-    @beat(lambda self, shown: (f"Sums past {shown.threshold:g}: {shown.n_above} of them. Only those light the neuron up."
+    @beat(lambda self, shown: (f"Sums past {shown.threshold:g}: {shown.n_above} of them (their marks turn yellow). "
+                               "Only those light the neuron up."
                                if shown.n_above else
                                f"None of the sums gets past {shown.threshold:g}: the neuron stays dark."))
     def count_who_passes(self, shown):
         n, k, t = len(shown.sums), shown.n_above, shown.threshold
-        words = (f"{k} of these {n} sums pass {t:g}: only those light the neuron up" if k
-                 else f"none of these {n} sums passes {t:g}: the neuron stays dark")
+        words = (f"{k} of these {n} marks lie past sum = {t:g}: only those light the neuron up" if k
+                 else f"none of these {n} marks lies past sum = {t:g}: the neuron stays dark")
         self.verdict = caption(words, color=palette.TEXT, size=palette.TINY_SIZE).move_to(self.NOTE_AT)
-        self.play(FadeIn(self.verdict), run_time=0.8)
-        self.wait(2.0)
+        passing = [m for m, s in zip(self.marks, shown.sums) if s > t]
+        self.play(FadeIn(self.verdict), *[m.animate.set_color(palette.COST).scale(1.5) for m in passing], run_time=0.8)
+        self.wait(2.5)
+
+    @staticmethod
+    def function_name(activation: str) -> str:
+        """The activation's name in this scene's labels: the same symbol as the formula's (\u03c3 for sigmoid)."""
+        return "\u03c3" if activation == "sigmoid" else activation_name(activation)
 
     @beat(lambda self, shown: f"The trained neuron {shown.neuron.index}: its real bias is {shown.neuron.bias:.2f}; "
                               f"on the {shown.neuron.image_label} it outputs {shown.neuron.output:.3f}.")
@@ -1032,23 +1100,32 @@ class BiasThreshold(Scene):
         real_image = pixel_digit(neuron.image, side=self.SIDE).move_to(self.IMAGE_AT)
         real_note = caption(f"neuron {neuron.index}", size=palette.TINY_SIZE).move_to(self.detector_note)
         image_note = caption(f"training {neuron.image_label}, image {neuron.image_index}", size=palette.TINY_SIZE)
-        image_note.move_to(self.image_note)
-        self.play(FadeOut(VGroup(self.detector, self.detector_note, self.image, self.image_note, self.bar, self.readouts,
-                                 self.verdict, self.dot)),
-                  FadeIn(VGroup(real_weights, real_note, real_image, image_note)), run_time=0.9)
+        image_note.move_to(self.picture[2])
+        b = neuron.bias
+        formula = math(activation_tex(neuron.activation) + r"(w_1 a_1 + \cdots + w_n a_n",
+                       f"{'+' if b >= 0 else '-'} {abs(b):.2f}", ")")
+        formula[1].set_color(palette.COST)
+        formula.to_corner(RIGHT + UP, buff=0.4)
+        self.play(FadeOut(VGroup(self.detector, self.detector_note, self.picture, self.readouts, self.verdict, self.dot,
+                                 self.marks)),
+                  FadeIn(VGroup(real_weights, real_note, real_image, image_note)),
+                  FadeOut(self.formula), FadeIn(formula), self.bias_name.animate.next_to(formula[1], DOWN, buff=0.2),
+                  run_time=0.9)
+        self.formula = formula
         self.state_its_real_bias(neuron)
         if shown.neuron_on_plot:
             self.place_it_on_its_curve(shown)
 
     def state_its_real_bias(self, neuron):
-        b, name = neuron.bias, neuron.activation_name
+        b, name = neuron.bias, self.function_name(neuron.activation)
         plus_b = f"{'+' if b >= 0 else chr(0x2212)} {abs(b):.2f}"
+        self.real_name = f"{name}(sum {plus_b})"
         words = (f"the trained neuron {neuron.index} (from before) has bias {plus_b.replace(' ', '')}:\n"
-                 f"{name}(sum {plus_b}) gets going once its sum passes {-b:.2f}".replace("-", "\u2212"))
+                 f"{self.real_name} gets going once its sum passes {-b:.2f}".replace("-", "\u2212"))
         note = caption(words, color=palette.TEXT, size=palette.TINY_SIZE).move_to(self.NOTE_AT)
         self.real_sum = readout("weighted sum", number(neuron.weighted_sum, places=2), size=palette.SMALL_SIZE,
                                 color=palette.COST)
-        self.real_out = readout(f"{name}(sum {plus_b})", number(neuron.output, places=3), size=palette.SMALL_SIZE)
+        self.real_out = readout(self.real_name, number(neuron.output, places=3), size=palette.SMALL_SIZE)
         VGroup(self.real_sum, self.real_out).arrange(DOWN, aligned_edge=LEFT, buff=0.2).move_to(
             [self.READOUTS_LEFT, self.READOUTS_TOP, 0], aligned_edge=LEFT + UP)
         self.neuron.set_activation(neuron.output)
@@ -1058,18 +1135,36 @@ class BiasThreshold(Scene):
         if abs(line_name.get_x() - self.threshold_name.get_x()) < (line_name.width + self.threshold_name.width) / 2 + 0.15:
             side = LEFT if -b < self.shown.threshold else RIGHT  # too close to the other line's name: beside its line
             line_name.next_to(self.plot.to_scene(-b, 0.8), side, buff=0.1)
+        self.line_name = line_name
         self.play(FadeIn(note), FadeIn(self.real_sum), FadeIn(self.real_out), Create(line), FadeIn(line_name), run_time=1.0)
         self.wait(2.0)
 
     def place_it_on_its_curve(self, shown):
-        """The trained neuron's own sigmoid(sum + b) and its real weighted sum on the 7, a dot on that curve."""
+        """The trained neuron's own sigmoid(sum + b), named like its readout, and its real weighted sum on
+        the 7, a dot on that curve."""
         neuron = shown.neuron
         curve = ActivationPlot(shown.curve_x, shown.neuron_curve_y, y_range=(0, 1), width=self.PLOT_SIZE[0],
                                height=self.PLOT_SIZE[1], y_ticks=[0, 0.5, 1], color=palette.POSITIVE).move_to(self.PLOT_AT)
         dot = Dot(self.plot.on_curve(neuron.weighted_sum, neuron.output), radius=0.09, color=palette.POSITIVE)
-        self.play(Create(curve.curve), run_time=1.0)
+        name = self.curve_name_spot(caption(self.real_name, size=palette.TINY_SIZE, color=palette.POSITIVE), -neuron.bias)
+        self.play(Create(curve.curve), FadeIn(name), run_time=1.0)
         self.play(FadeIn(dot, scale=1.5), run_time=0.5)
-        self.wait(2.0)
+        self.wait(3.0)
+
+    def curve_name_spot(self, name, middle: float):
+        """Put ``name`` beside the curve whose value is 0.5 at sum ``middle``: right of it, else left of
+        it, else low on its right, whichever first clears the plot's other names."""
+        others = [self.curve_name, self.plain_name, self.threshold_name, self.line_name]
+
+        def clear():
+            return all(abs(name.get_x() - o.get_x()) > (name.width + o.width) / 2 + 0.1
+                       or abs(name.get_y() - o.get_y()) > (name.height + o.height) / 2 + 0.1 for o in others)
+
+        for y, side in ((0.5, RIGHT), (0.5, LEFT), (0.15, RIGHT), (0.85, LEFT)):
+            name.next_to(self.plot.on_curve(middle, y), side, buff=0.15)
+            if clear():
+                break
+        return name
 
 
 class CountParameters(Scene):
