@@ -92,11 +92,11 @@ class MiniBatches(Scene):
         note = caption(f"shuffled: the order the run drew them in its first pass (seeded, recorded)")
         note.move_to(self.note)
         self.play(FadeOut(self.stored, shift=0.3 * DOWN), FadeIn(self.batch_rows, shift=0.3 * DOWN),
-                  FadeOut(self.note), FadeIn(note), run_time=1.6)
+                  FadeOut(self.note), FadeIn(note), run_time=1.1)
         self.note = note
         if shown.run != "lesson":
             self.add_partner_note(shown)
-        self.wait(0.8)
+        self.wait(1.5)
 
     def add_partner_note(self, shown):
         text = caption("the replayed run is full-batch: it has no mini-batches;\n"
@@ -118,9 +118,9 @@ class MiniBatches(Scene):
         note = caption(f"{shown.n_train:,} images in mini-batches of {shown.batch_size}: "
                        f"{shown.n_batches:,} mini-batches, one step each")
         note.move_to(self.note)
-        self.play(Create(self.boxes), FadeIn(names), FadeOut(self.note), FadeIn(note), run_time=1.5)
+        self.play(Create(self.boxes), FadeIn(names), FadeOut(self.note), FadeIn(note), run_time=1.2)
         self.note = note
-        self.wait(1.0)
+        self.wait(2.0)
 
     def cost_plot(self, shown):
         """Axes for the epoch's steps and costs, the true-cost line and the step-cost dots (unshown)."""
@@ -181,7 +181,7 @@ class MiniBatches(Scene):
         key.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(self.panel, DOWN, aligned_edge=LEFT, buff=0.35)
         self.play(Create(true_line), FadeIn(key), run_time=1.5)
         self.true_line = true_line
-        self.wait(2.0)
+        self.wait(3.5)
 
 
 # --- SGDvsFullBatch ---------------------------------------------------------------------------------
@@ -200,10 +200,10 @@ class SGDvsFullBatch(KitThreeDScene):
 
     TITLE = "SGD vs full-batch, same compute"
 
-    LONG_SIDE = 6.6  # scene length of the plane's longer side
+    LONG_SIDE = 7.2  # scene length of the plane's longer side
     Z_SIZE = 2.6
     PHI = 58
-    SURFACE_AT = (-3.1, -0.9, 0.0)  # where the middle of the surface appears on screen
+    SURFACE_AT = (-3.25, -0.7, 0.0)  # where the middle of the surface appears on screen
     DENSE_SECONDS = 11.0
     RACE_SECONDS = 14.0
     PANEL_CORNER = UR
@@ -303,13 +303,9 @@ class SGDvsFullBatch(KitThreeDScene):
             table.add(col)
         self.numbers["uphill"].move_to([right + pitch, names[3].get_y(), 0], aligned_edge=RIGHT)
         dash = label("\u2013", size=size, color=palette.DIM_TEXT).move_to([right - 0.15, names[3].get_y(), 0])
-        key = caption(f"uphill: SGD steps after which the true cost rose\n(red on the path; counted over its "
-                      f"first {shown.dense_steps} steps)", size=palette.TINY_SIZE, color=UPHILL_COLOR, align=LEFT)
-        self.uphill_key = key
         block = VGroup(names, table, self.numbers["uphill"], dash)
-        key.next_to(block, DOWN, aligned_edge=LEFT, buff=0.2)
         computed.next_to(block, UP, aligned_edge=LEFT, buff=0.6)
-        panel = VGroup(computed, block, key)
+        panel = VGroup(computed, block)
         return panel.to_corner(self.PANEL_CORNER, buff=0.3).shift(0.8 * DOWN)
 
     # --- replay: time follows the example-gradients computed ----------------------------------------
@@ -353,10 +349,11 @@ class SGDvsFullBatch(KitThreeDScene):
     def first_steps_up_close(self, shown):
         self.add(self.uphill_marks)
         self.moving.add(self.uphill_marks)
-        note = caption(f"SGD steps after every mini-batch of {shown.sgd.width}; full-batch needs all "
-                       f"{shown.n_train:,} images for one step",
-                       size=palette.TINY_SIZE, align=LEFT)
-        note.next_to(self.notes, UP, aligned_edge=LEFT, buff=0.2)
+        note = VGroup(caption(f"SGD steps after every mini-batch of {shown.sgd.width}; full-batch needs all "
+                              f"{shown.n_train:,} images for one step", size=palette.TINY_SIZE),
+                      caption(f"red: an SGD step after which the true cost rose (uphill; counted over its first "
+                              f"{shown.dense_steps} steps)", size=palette.TINY_SIZE, color=UPHILL_COLOR))
+        note.arrange(DOWN, aligned_edge=LEFT, buff=0.1).next_to(self.notes, UP, aligned_edge=LEFT, buff=0.2)
         self.dense_note = self.fix_in_frame(note)
         self.play(FadeIn(note), run_time=0.6)
         end = float(shown.sgd.examples[shown.dense_steps])
@@ -383,9 +380,9 @@ class SGDvsFullBatch(KitThreeDScene):
         self.pins = pins
         lower = "SGD" if shown.sgd.costs[-1] < shown.full.costs[-1] else "full-batch descent"
         verdict = caption(f"with the same compute, {lower} ends lower", size=palette.SMALL_SIZE, color=palette.TEXT)
-        verdict.move_to(self.dense_note, aligned_edge=LEFT)
+        verdict.next_to(self.notes, UP, aligned_edge=LEFT, buff=0.2)
         self.verdict = self.fix_in_frame(verdict)
-        self.play(FadeOut(self.uphill_key), FadeOut(self.dense_note), run_time=0.5)
+        self.play(FadeOut(self.dense_note), run_time=0.5)
         self.play(FadeIn(pins), FadeIn(verdict), run_time=1.2)
         self.wait(4.0)
 
