@@ -272,6 +272,7 @@ class NeuronHoldsNumber(Scene):
                                 lambda v=value: self.set_neuron(v)), run_time=0.8)
             self.stops.append((int(row.value.get_value()), int(col.value.get_value()), self.neuron.number.get_value()))
             self.wait(1.2)
+        self.wait(2.3)  # the last, brightest pixel: time to read it
 
 
 class PixelsToInputLayer(Scene):
@@ -391,7 +392,7 @@ class PixelsToInputLayer(Scene):
         self.note = caption(f"each input neuron holds its pixel's grey value;\nbeside them: the values of the {len(self.values)} drawn")
         self.place_note(self.note)
         self.play(FadeIn(VGroup(*self.values)), FadeIn(self.note), run_time=0.8)
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 class NetworkLayers(Scene):
@@ -498,9 +499,9 @@ class NetworkLayers(Scene):
 
     def edge_legend(self) -> VGroup:
         """What the edges' colours and widths mean, at the left above the input layer's brace."""
-        key = VGroup(caption("the trained\nweights:", size=palette.TINY_SIZE),
+        key = VGroup(caption("the trained\nweights:", size=palette.TINY_SIZE, align=LEFT),
                      legend([(palette.POSITIVE, "positive"), (palette.NEGATIVE, "negative")], size=palette.TINY_SIZE),
-                     caption("thicker:\nlarger size", size=palette.TINY_SIZE))
+                     caption("thicker:\nlarger size", size=palette.TINY_SIZE, align=LEFT))
         key.arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         room = self.network.neurons[0].get_left()[0] - self.network.neuron_radius - 0.6 - (-config.frame_width / 2 + 0.2)
         if key.width > room:
@@ -579,17 +580,16 @@ class FeedForward(Scene):
         right = guess == truth
         if k > 0:
             image = pixel_digit(shown.images[k], side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
-            self.remove(self.image)
-            self.add(image)
-            self.bring_to_front(self.links)
-            self.image = image
             which = caption(f"test image {index}" if index != shown.first_wrong else
                             f"test image {index}:\nthe first it gets wrong", size=palette.SMALL_SIZE,
                             color=palette.DIM_TEXT if right else WRONG, align=LEFT)
             which.next_to(self.image, DOWN, buff=0.2).align_to(self.image, LEFT)
             self.answers.next_to(which, DOWN, buff=0.3).align_to(self.image, LEFT)
-            self.play(FadeOut(self.box), FadeOut(self.answers), FadeOut(self.which), FadeIn(which), run_time=0.4)
-            self.which = which
+            # the old image, its name and its answer go before the new image and its name come in
+            self.play(Succession(FadeOut(VGroup(self.image, self.box, self.answers, self.which)),
+                                 FadeIn(VGroup(image, which))), run_time=0.6)
+            self.bring_to_front(self.links)
+            self.image, self.which = image, which
         else:
             self.play(FadeIn(self.which), run_time=0.4)
         self.play(self.netmob.feed_forward(shown.images[k]), run_time=self.FEED_TIME)
@@ -607,9 +607,9 @@ class FeedForward(Scene):
         self.accuracy_words = f"{right:,} right, {as_percent(shown.accuracy)}"
         self.accuracy_note = caption(f"on all {shown.n_test:,} test images:\n{right:,} right, {as_percent(shown.accuracy)}",
                                      size=palette.SMALL_SIZE, color=palette.COST, align=RIGHT)
-        self.accuracy_note.to_corner(DOWN + RIGHT, buff=0.3)
+        self.accuracy_note.to_corner(DOWN + RIGHT, buff=0.45)
         self.play(FadeIn(self.accuracy_note), run_time=0.8)
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 class LayeredHope(Scene):
@@ -630,6 +630,7 @@ class LayeredHope(Scene):
     GRID_AT, GRID_SIZE, GROUP_GAP = np.array([0.9, -0.1, 0]), (8.6, 3.9), 0.2
     CLEAR_CONTRAST, CLEAR_SEPARATION = 0.3, 0.85  # a neuron "behaves like a loop detector" at or above both
     SOME_CONTRAST = 0.1  # at or above: "leans that way"
+    VERDICT_SECONDS = 7.0  # the closing verdict is three lines: time to read them
 
     def construct(self):
         self.shown = shown = structure_data.layered_hope()
@@ -767,18 +768,19 @@ class LayeredHope(Scene):
         means = " ".join(f"{d}s {m.means[d][best]:.2f}," for d in m.with_part + m.without_part).rstrip(",")
         counts = ", ".join(f"{m.counts[d]} {d}s" for d in m.with_part + m.without_part)
         if contrast >= self.CLEAR_CONTRAST and separation >= self.CLEAR_SEPARATION:
-            verdict = f"neuron {best} fires on 9s and 8s (a loop up top) more than on 4s, by {contrast:.2f}"
+            verdict = f"a loop on top? neuron {best} fires more on 9s and 8s than on 4s: on average {contrast:.2f} more"
         elif contrast >= self.SOME_CONTRAST:
-            verdict = f"neuron {best} leans that way: 9s and 8s above 4s by {contrast:.2f}, not cleanly"
+            verdict = (f"neuron {best} leans that way: on average {contrast:.2f} more on 9s and 8s than on 4s,\n"
+                       "but the three overlap a lot")
         else:
-            verdict = f"no neuron fires on both 9s and 8s clearly more than on 4s (largest gap {contrast:.2f}: neuron {best})"
+            verdict = (f"no neuron here fires for a loop on top: the closest, neuron {best},\n"
+                       f"is on average only {contrast:.2f} more active on 9s and 8s than on 4s")
         self.verdict_line = verdict
-        self.verdict = caption(f"does a neuron fire for a loop up top? over the test set's {counts}:\n{verdict}\n"
-                               f"neuron {best}'s mean: {means}; a 9 or 8 beats a 4 in {separation:.0%} of pairs",
+        self.verdict = caption(f"{verdict}\n(neuron {best}'s average over the test set's {counts}: {means})",
                                size=palette.TINY_SIZE * 1.1, color=palette.COST).to_edge(DOWN, buff=0.2)
         self.play(Create(box), FadeIn(name), run_time=0.8)
         self.play(FadeIn(self.verdict), run_time=0.8)
-        self.wait(3.0)
+        self.wait(self.VERDICT_SECONDS)
         self.best_box = box
 
 
@@ -885,7 +887,7 @@ class WeightsAsPixels(Scene):
         verdict = caption("large when the bar is bright and the pixels around it dark: a stroke right there",
                           color=palette.TEXT).to_edge(DOWN, buff=0.3)
         self.play(FadeIn(verdict), run_time=0.8)
-        self.wait(3.0)
+        self.wait(3.5)
 
     def detector_on_image(self, detector, image, total, name, at):
         """An image with the detector's bar outlined on it, what it is, and the detector's weighted sum."""
@@ -967,7 +969,7 @@ class SigmoidSquish(Scene):
                            size=palette.TINY_SIZE, color=palette.TEXT)
             note.next_to(self.outputs[-1], DOWN, buff=0.35).set_x(sum(self.TABLE_X) / 2)
             self.play(FadeIn(note), run_time=0.6)
-        self.wait(2.5)
+        self.wait(3.5)
 
 
 class BiasThreshold(Scene):
@@ -1115,6 +1117,8 @@ class BiasThreshold(Scene):
         self.state_its_real_bias(neuron)
         if shown.neuron_on_plot:
             self.place_it_on_its_curve(shown)
+        else:
+            self.wait(1.5)
 
     def state_its_real_bias(self, neuron):
         b, name = neuron.bias, self.function_name(neuron.activation)
@@ -1251,7 +1255,7 @@ class CountParameters(Scene):
         self.play(FadeIn(total, shift=0.2 * UP), run_time=1.0)
         self.play(FadeIn(caption(f"the length of the trained network's parameter vector: {shown.n_params:,} numbers",
                                  size=palette.TINY_SIZE).next_to(total, DOWN, buff=0.2)), run_time=0.6)
-        self.wait(2.5)
+        self.wait(4.0)
 
 
 class MatrixNotation(Scene):
@@ -1306,6 +1310,7 @@ class MatrixNotation(Scene):
         self.play(Write(title(self.TITLE)), run_time=0.8)
         image = thumbnail(shown.image, side=self.IMAGE_SIDE).move_to(self.IMAGE_AT)
         image_note = caption(f"test image, labelled {shown.label}", size=palette.TINY_SIZE).next_to(image, UP, buff=0.12)
+        VGroup(image, image_note).shift(min(0.0, config.frame_width / 2 - 0.4 - image_note.get_right()[0]) * RIGHT)
         self.play(FadeIn(image), FadeIn(image_note), run_time=0.7)
         columns = ", ".join(str(c) for c in shown.columns)
         self.current_note = self.note(f"a(0): the image's {shown.n_inputs} pixel values as one column\n"
@@ -1461,10 +1466,11 @@ class NetworkIsAFunction(Scene):
                           .set_y(outputs.row_y(d)) for d in range(len(shown.outputs))])
         arrow = self.machine.output_arrow(length=self.OUTPUTS_X - self.machine.box.get_right()[0] - 0.75)
         self.play(Create(arrow), FadeIn(outputs), FadeIn(digits), run_time=1.2)
-        self.answer_box = SurroundingRectangle(VGroup(self.output_numbers[shown.answer], digits[shown.answer]),
-                                               color=palette.ANSWER, buff=0.06)
+        # the box stays inside the brackets; the answer's digit, outside them, turns the box's colour
+        self.answer_box = SurroundingRectangle(self.output_numbers[shown.answer], color=palette.ANSWER, buff=0.05)
         out_note = caption(f"{len(shown.outputs)} numbers out", size=palette.TINY_SIZE).next_to(brackets, DOWN, buff=0.2)
-        self.play(Create(self.answer_box), FadeIn(out_note), run_time=0.8)
+        self.play(Create(self.answer_box), digits[shown.answer].animate.set_color(palette.ANSWER), FadeIn(out_note),
+                  run_time=0.8)
         self.wait(2.0)
 
     @beat(lambda self, shown: f"Its parameters are its {shown.n_params:,} weights and biases: "
@@ -1498,7 +1504,7 @@ class SigmoidVsReLU(Scene):
     FORMULA_Y = 2.15
     DEEP_WIDTH, DEEP_Y = 8.0, -0.9  # the deep network's layers while its runs are set up
     CURVE_SIZE = (5.2, 3.4)
-    COST_AT, COST_SIZE = [-2.9, -0.2, 0], (6.6, 3.8)
+    COST_AT, COST_SIZE = [-2.55, -0.2, 0], (6.6, 3.8)
     SIDE_X = 4.35  # centre of the right-hand column
     LR_COLUMNS = {"eta": -1.5, "sigmoid": 0.0, "relu": 1.5}  # x of the learning-rate table's columns, from SIDE_X
     COLORS = {"sigmoid": palette.SERIES[0], "relu": palette.SERIES[1]}
@@ -1581,20 +1587,25 @@ class SigmoidVsReLU(Scene):
                 self.grid_numbers[runs.activation].append(cell)
         boxes = VGroup(*[SurroundingRectangle(self.grid_numbers[r.activation][r.best], color=self.COLORS[r.activation],
                                               buff=0.06) for r in (sig, relu)])
-        self.play(FadeIn(head), FadeIn(names), run_time=0.6)
+        axes = self.cost_axes(shown)  # empty for now: the two best runs' curves go there next
+        self.play(FadeIn(head), FadeIn(names), Create(axes), run_time=0.8)
         self.play(FadeIn(cells), run_time=0.6)
         self.play(Create(boxes), run_time=0.7)
         self.wait(3.0)
         self.grid = VGroup(head, names, cells, boxes)
 
+    def cost_axes(self, shown) -> VGroup:
+        """The training-cost plot's axes (``self.plot``) with their names, sized for both runs' costs."""
+        top = float(max(shown.of("sigmoid").costs.max(), shown.of("relu").costs.max()))
+        self.plot = PlotAxes((0, shown.epochs), (0, top * 1.05), *self.COST_SIZE, most_ticks=6).move_to(self.COST_AT)
+        names = VGroup(caption("epoch", size=palette.TINY_SIZE).next_to(self.plot, DOWN, buff=0.12),
+                       caption("training cost").rotate(np.pi / 2).next_to(self.plot, LEFT, buff=0.12))
+        return VGroup(self.plot, names)
+
     @beat("The two best runs' training cost, epoch by epoch, on one plot.")
     def draw_the_cost_curves(self, shown):
         sig, relu = shown.of("sigmoid"), shown.of("relu")
         top = float(max(sig.costs.max(), relu.costs.max()))
-        self.plot = PlotAxes((0, shown.epochs), (0, top * 1.05), *self.COST_SIZE, most_ticks=6).move_to(self.COST_AT)
-        names = VGroup(caption("epoch", size=palette.TINY_SIZE).next_to(self.plot, DOWN, buff=0.12),
-                       caption("training cost").rotate(np.pi / 2).next_to(self.plot, LEFT, buff=0.12))
-        self.play(Create(self.plot), FadeIn(names), run_time=1.0)
         self.cost_curves = {}
         keys = VGroup()
         for runs in (sig, relu):
