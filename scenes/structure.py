@@ -489,8 +489,8 @@ class NetworkLayers(Scene):
                  "what they do is, for now, a question mark")
         self.wait(2.0)
 
-    @beat("Edges join each layer to the next: one layer's activations set the next one's. "
-          "Blue edges are positive trained weights, red negative; thicker ones are larger.")
+    @beat("Edges join the layers: one layer's activations set the next. Blue: positive trained weights, "
+          "red: negative; thicker: larger.")
     def connect_the_layers(self, shown):
         self.key = self.edge_legend()
         self.play(fade_in_strokes(self.network.edges), FadeIn(self.key), run_time=1.2)
