@@ -24,9 +24,9 @@ from manim import DOWN, Circle, Dot, VGroup, VMobject
 from . import palette as P
 from .geometry import line_points
 from .network import N_BINS, LayerEdges
-from .text import FastNumber
+from .text import FastNumber, integer
 
-__all__ = ["LayerPair", "number_column", "places_for", "value_band"]
+__all__ = ["neuron_row_labels", "LayerPair", "number_column", "places_for", "value_band"]
 
 
 def places_for(values, digits: int = 2, least: int = 2, most: int = 5) -> int:
@@ -209,3 +209,14 @@ def number_column(values, rows, x: float, places: int = 3, size: float = P.TINY_
         group.add(n.move_to([x, row[1], 0]))
     group.values = values
     return group
+
+
+def neuron_row_labels(pair, group, x: float) -> VGroup:
+    """The index ``k`` of each drawn previous neuron of ``pair`` (a ``LayerPair``), dim, at ``x`` on its row.
+
+    Examples
+    --------
+    >>> labels = neuron_row_labels(pair, pair.previous_shown, x=-5.2)
+    """
+    return VGroup(*[integer(int(k), size=P.TINY_SIZE, color=P.DIM_TEXT).move_to([x, row[1], 0])
+                    for k, row in zip(group, pair.rows)])

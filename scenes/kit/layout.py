@@ -17,7 +17,8 @@ from .pixels import pixel_digit
 from .text import label
 
 __all__ = ["title", "caption", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
-           "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid", "text_row", "place_in_row", "times_equation"]
+           "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid", "text_row", "place_in_row", "times_equation",
+           "value_bar"]
 
 
 def title(text: str) -> VGroup:
@@ -262,3 +263,14 @@ def times_equation(side: int, total: int, size: float = P.LABEL_SIZE) -> VGroup:
         part.set_y(numbers[0].get_center()[1])
     group.numbers = numbers
     return group
+
+
+def value_bar(length: float, height: float, color, left_x: float, y: float) -> Rectangle:
+    """A filled bar ``length`` long starting at ``left_x`` (at least a sliver, so a tiny value still shows).
+
+    Examples
+    --------
+    >>> value_bar(2.4 * value / largest, 0.25, palette.POSITIVE, left_x=-1.0, y=0.5)
+    """
+    return Rectangle(width=max(length, 0.03), height=height, stroke_width=0, fill_color=color,
+                     fill_opacity=1).move_to([left_x, y, 0], aligned_edge=LEFT)

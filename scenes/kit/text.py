@@ -12,7 +12,7 @@ from manim import MathTex, Text, VMobject
 from . import palette as P
 
 __all__ = ["label", "math", "FastNumber", "number", "integer", "as_percent", "tex_integer", "activation_name",
-           "activation_tex"]
+           "activation_tex", "decimal_text"]
 
 
 def label(text: str, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> Text:
@@ -172,3 +172,9 @@ def activation_name(activation: str) -> str:
 def activation_tex(activation: str) -> str:
     """A netcore activation's symbol in formulas: ``\\sigma`` for sigmoid, ``\\mathrm{ReLU}`` for relu."""
     return r"\sigma" if activation == "sigmoid" else r"\mathrm{" + activation_name(activation) + "}"
+
+
+def decimal_text(value: float, places: int) -> str:
+    """A number for a caption with ``places`` decimals and a true minus sign: ``decimal_text(-0.5, 2)`` ->
+    ``"−0.50"``."""
+    return f"{value:.{places}f}".replace("-", "\u2212")

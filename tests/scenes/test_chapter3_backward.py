@@ -1,5 +1,5 @@
-"""Chapter 3 part ``backprop_backward`` (``scenes/backprop_backward.py``, data from
-``scenes/backprop_backward_data.py``): PropagateBackward renders and every nudge it draws is netcore's,
+"""Chapter 3 (``scenes/backprop.py``, data from
+``scenes/backprop_data.py``): PropagateBackward renders and every nudge it draws is netcore's,
 recomputed here by hand from ``Network.forward`` and the weights (backpropagation written out).
 
 Fixtures from ``conftest.py``: ``scene_data`` (the kit on 1,000 / 500 small real images, a private
@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from netcore.network import Network
-from scenes import backprop_backward as bb
-from scenes import backprop_backward_data as bd
+from scenes import backprop as bb
+from scenes import backprop_data as bd
 from scenes.kit import data as kd
 from scenes.kit.nudges import NudgeArrows, WishStacks, nudge_numbers, nudge_unit, wish_edges
 

@@ -1,4 +1,4 @@
-"""Chapter 3 part ``backprop_sgd`` (``scenes/backprop_sgd.py``, data from ``scenes/backprop_sgd_data.py``):
+"""Chapter 3 (``scenes/backprop.py``, data from ``scenes/backprop_data.py``):
 MiniBatches and SGDvsFullBatch render, and what they show is netcore's, recomputed here independently
 (mini-batches from the seeded shuffle, costs from the networks at the snapshots, the plane's share,
 example-gradient counts, uphill steps).
@@ -14,8 +14,8 @@ import pytest
 
 from netcore.network import Network
 from netcore.runs import training_set
-from scenes import backprop_sgd as bs
-from scenes import backprop_sgd_data as bd
+from scenes import backprop as bs
+from scenes import backprop_data as bd
 from scenes.kit import data as kd
 
 
@@ -29,7 +29,7 @@ def rendered(env, rendered_scene):
     return lambda name: rendered_scene(getattr(bs, name))
 
 
-@pytest.mark.parametrize("name", [s.__name__ for s in bs.SCENES])
+@pytest.mark.parametrize("name", [s.__name__ for s in (bs.MiniBatches, bs.SGDvsFullBatch,)])
 def test_scene_renders(rendered, name):
     scene = rendered(name)
     assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
