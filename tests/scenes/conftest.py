@@ -5,7 +5,9 @@ Manim's frame-comparison tooling made strict.
   ``../shared/mnist`` (the root conftest's ``small_data``) and caches into a session temp folder,
   with shorter runs and coarser grids than the lessons use, so every scene renders in seconds.
 - ``rendered_scene(cls)``: renders a scene class (once per session) at 256x144, 5 frames per second,
-  without writing a video (``dry_run``), and returns the scene object for inspection.
+  without writing a video (``dry_run``), and returns the scene object for inspection; after every
+  ``play`` and ``wait`` it notes text near the frame's edge (``scene.text_outside_frame``) and
+  everything ``frame_checks.watch_frame`` finds (``scene.frame_problems``).
 - Frame comparison: ``--set_test`` writes the reference frames (``control_data/``), ``--show_diff``
   shows mismatches (as in Manim's own test suite; both registered in the root conftest). Manim skips these tests silently when cairo is
   older than 1.18; this machine and CI (Debian 12) have cairo 1.16 and the reference frames were
@@ -69,7 +71,7 @@ def rendered_scene(scene_data, tmp_path_factory):
     second, every animation played but no video written (``dry_run``); returns the scene object."""
     from manim import tempconfig
 
-    from frame_checks import text_laid_out_at
+    from frame_checks import text_laid_out_at, watch_frame
 
     done = {}
 
@@ -79,6 +81,7 @@ def rendered_scene(scene_data, tmp_path_factory):
             with tempconfig({**SMALL, "media_dir": str(tmp_path_factory.mktemp("media"))}), text_laid_out_at():
                 scene = cls()
                 watch_text_in_frame(scene)
+                watch_frame(scene)  # the full frame checks too (test_text_in_frame reads them)
                 scene.render()
             done[cls] = scene
         return done[cls]

@@ -1,26 +1,47 @@
-"""No text or number of any chapter-2 scene reaches outside the frame, at the end of any animation
-(``conftest.watch_text_in_frame`` looks after every ``play`` and ``wait``)."""
+"""Every scene of every chapter, replaying the lesson's trace (the ``scene_data`` setup), keeps its
+text inside the frame and passes the frame checks (``frame_checks.watch_frame``: nothing visible leaves
+the frame, no two texts overlap or touch) after every ``play`` and ``wait``. The renders are the ones
+the chapters' own tests inspect (``rendered_scene``: once per session). Traces of other shapes go
+through the same checks in ``test_any_trace.py``."""
 
 from __future__ import annotations
 
+import importlib
 import inspect
 
 import pytest
 from manim import Scene
 
-from scenes import gradient as G
+from frame_checks import summarize
 
-SCENES = [scene.__name__ for scene in G.SCENES]
-
-
-def test_every_scene_is_checked():
-    """SCENES lists every scene of the lesson file, once."""
-    defined = {name for name, obj in vars(G).items()
-               if inspect.isclass(obj) and issubclass(obj, Scene) and obj.__module__ == G.__name__}
-    assert len(SCENES) == len(set(SCENES)) == 13 and set(SCENES) == defined
+CHAPTERS = ("structure", "gradient", "backprop")
 
 
-@pytest.mark.parametrize("name", SCENES)
-def test_text_stays_inside_the_frame(rendered_scene, name):
-    scene = rendered_scene(getattr(G, name))
+def chapter_modules():
+    out = []
+    for name in CHAPTERS:
+        try:
+            out.append(importlib.import_module(f"scenes.{name}"))
+        except ModuleNotFoundError:
+            pass
+    return out
+
+
+SCENES = [cls for module in chapter_modules() for cls in module.SCENES]
+
+
+@pytest.mark.parametrize("module", chapter_modules(), ids=lambda m: m.__name__)
+def test_every_scene_is_checked(module):
+    """A chapter's SCENES lists every scene class of its lesson file, once."""
+    listed = [c.__name__ for c in module.SCENES]
+    defined = {name for name, obj in vars(module).items()
+               if inspect.isclass(obj) and issubclass(obj, Scene) and obj.__module__ == module.__name__}
+    assert len(listed) == len(set(listed)) and set(listed) == defined
+
+
+@pytest.mark.parametrize("cls", SCENES, ids=lambda c: c.__name__)
+def test_scene_stays_inside_the_frame(rendered_scene, cls):
+    scene = rendered_scene(cls)
     assert scene.text_outside_frame == []
+    problems = scene.frame_problems
+    assert not problems, "\n".join([f"{cls.__name__}: {len(problems)} frame problems"] + summarize(problems))
