@@ -29,6 +29,7 @@ import numpy as np
 
 from netcore.data import Dataset, load_mnist
 from netcore.errors import NetcoreError
+from netcore.locks import cache_lock
 from netcore.runs import LESSON, RunSpec, cached_run, default_cache_dir
 from netcore.trace import Trace
 
@@ -186,16 +187,22 @@ def _derived(kind: str, name: str, cfg: dict, record, build, what: str):
     key = (kind, str(path))
     if key in _memo:
         return _memo[key]
-    result = None
-    if path.is_file():
-        try:
-            result = record.load(path)
-        except NetcoreError as e:  # an older or damaged file: rebuild it
-            print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
+    def load():
+        if path.is_file():
+            try:
+                return record.load(path)
+            except NetcoreError as e:  # an older or damaged file: rebuild it
+                print(f"scenes: rebuilding {path.name} ({e})", file=sys.stderr)
+        return None
+
+    result = load()
     if result is None:
-        print(f"scenes: computing {kind} {name!r} once ({what}); cached at {path}", file=sys.stderr)
-        build().save(path)
-        result = record.load(path)
+        with cache_lock(path):  # another process (a lecture's worker) building it: wait, then load its file
+            result = load()
+            if result is None:
+                print(f"scenes: computing {kind} {name!r} once ({what}); cached at {path}", file=sys.stderr)
+                build().save(path)
+                result = record.load(path)
     _memo[key] = result
     return result
 
