@@ -822,7 +822,7 @@ class WeightsAsPixels(Scene):
     def show_the_neuron_and_its_weights(self, neuron):
         self.head = title(self.TITLE)
         self.sub = caption(f"neuron {neuron.index} of the {neuron.n_neurons} in the first hidden layer "
-                           f"(the smoothest weight picture: neighbour correlation {neuron.smoothness:.2f})",
+                           f"(its weight picture is the least noisy of the {neuron.n_neurons})",
                            size=palette.TINY_SIZE).next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(self.head), FadeIn(self.sub), run_time=1.0)
         self.image = pixel_digit(neuron.image, side=self.PICTURE_SIDE).move_to(self.IMAGE_AT)
