@@ -1,7 +1,8 @@
 """Render a chapter's scenes in parallel worker processes, each into its own folder.
 
 Every scene is one ``manim`` process (``python -m manim``), so scenes use the machine's cores side by
-side and a scene that crashes takes only itself down. A scene renders into a private work folder;
+side and a scene that crashes takes only itself down. A scene renders into its own work folder (which
+keeps Manim's LaTeX and text caches for the next render, never shared between two processes);
 when it succeeds, its video (and the subtitles Manim wrote from its subcaptions) are moved into the
 lecture's scene folder (``os.replace``, atomic) together with the key they were rendered for; its
 log stays in ``logs/<Scene>.log`` either way.
@@ -93,9 +94,9 @@ class SceneResult:
 
 def render_one(layout: Layout, scene: str, key: str) -> SceneResult:
     """Render one scene in its own ``manim`` process; on success move its files into place."""
-    work = layout.work / scene
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work = layout.work / scene  # kept between renders: Manim's Tex and text caches live there
+    shutil.rmtree(work / "videos", ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
     layout.logs.mkdir(parents=True, exist_ok=True)
     log = layout.log(scene)
     cmd = [sys.executable, "-m", "manim", "render", f"-q{layout.quality}", "--disable_caching",
@@ -121,7 +122,7 @@ def render_one(layout: Layout, scene: str, key: str) -> SceneResult:
     tmp = layout.key_file(scene).with_suffix(".tmp")
     tmp.write_text(json.dumps({"key": key, "seconds": round(seconds, 1)}))
     os.replace(tmp, layout.key_file(scene))
-    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work / "videos", ignore_errors=True)  # partial movie files; the caches stay
     return SceneResult(scene, True, seconds, log)
 
 
