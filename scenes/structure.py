@@ -31,7 +31,6 @@ from manim import (
     Square,
     SurroundingRectangle,
     Succession,
-    UpdateFromAlphaFunc,
     UpdateFromFunc,
     VGroup,
     VMobject,
@@ -43,7 +42,7 @@ from manim import (
 from scenes import structure_data
 from scenes.kit import palette
 from scenes.kit.activation_plot import ActivationPlot
-from scenes.kit.animations import Replay, fade_in_strokes
+from scenes.kit.animations import Replay, fade_in_strokes, hand_over
 from scenes.kit.hope import HeatRows, exploded_strokes, stroke_picture
 from scenes.kit.layout import (
     caption,
@@ -70,27 +69,6 @@ from scenes.kit.text import FastNumber, activation_name, activation_tex, as_perc
 CORRECT = palette.WEIGHT_POSITIVE  # the network's answer matches the label (as in chapter 2)
 WRONG = palette.NEGATIVE  # it does not
 PART_COLORS = palette.SERIES  # the loops and lines of one digit, in order
-
-
-def hand_over(numbers, values, then=None) -> UpdateFromAlphaFunc:
-    """One animation handing ``numbers`` (FastNumbers) over to new ``values``: they fade out in its first
-    half, take the new values (and call ``then``) at its midpoint, and fade back in; so no frame shows a
-    number beside something it does not belong to when this plays with that thing's own swap."""
-    numbers, values = list(numbers), [float(v) for v in values]
-    opacity = [n.get_fill_opacity() for n in numbers]
-    state = {"swapped": False}
-
-    def update(_, alpha):
-        if alpha >= 0.5 and not state["swapped"]:
-            state["swapped"] = True
-            for n, v in zip(numbers, values):
-                n.set_value(v)
-            if then is not None:
-                then()
-        for n, o in zip(numbers, opacity):
-            n.set_fill(opacity=o * min(1.0, abs(2 * alpha - 1)))
-
-    return UpdateFromAlphaFunc(VGroup(*numbers), update)
 
 
 class SloppyThree(Scene):

@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 import numpy as np
 from manim import Animation, Mobject, UpdateFromAlphaFunc, VGroup, rate_functions
 
-__all__ = ["Replay", "change_values", "EdgeSweep", "fade_in_strokes", "scale_stroke_opacity"]
+__all__ = ["Replay", "change_values", "EdgeSweep", "fade_in_strokes", "scale_stroke_opacity", "hand_over"]
 
 
 class Replay(Animation):
@@ -149,3 +149,29 @@ def scale_stroke_opacity(group, factor: float, **kwargs) -> UpdateFromAlphaFunc:
             m.set_stroke(opacity=o * (1 + (factor - 1) * alpha))
 
     return UpdateFromAlphaFunc(group, update, **kwargs)
+
+
+def hand_over(numbers, values, then=None) -> UpdateFromAlphaFunc:
+    """One animation handing ``numbers`` (FastNumbers) over to new ``values``: they fade out in its first
+    half, take the new values (and call ``then``) at its midpoint, and fade back in; so no frame shows a
+    number beside something it does not belong to when this plays with that thing's own swap.
+
+    Examples
+    --------
+    >>> self.play(FadeTransform(old_image, new_image), hand_over([total, activation], [18.7, 0.9997]))
+    """
+    numbers, values = list(numbers), [float(v) for v in values]
+    opacity = [n.get_fill_opacity() for n in numbers]
+    state = {"swapped": False}
+
+    def update(_, alpha):
+        if alpha >= 0.5 and not state["swapped"]:
+            state["swapped"] = True
+            for n, v in zip(numbers, values):
+                n.set_value(v)
+            if then is not None:
+                then()
+        for n, o in zip(numbers, opacity):
+            n.set_fill(opacity=o * min(1.0, abs(2 * alpha - 1)))
+
+    return UpdateFromAlphaFunc(VGroup(*numbers), update)
