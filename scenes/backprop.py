@@ -25,6 +25,7 @@ from manim import (
     LaggedStart,
     Line,
     Rectangle,
+    ReplacementTransform,
     Scene,
     Succession,
     SurroundingRectangle,
@@ -50,6 +51,7 @@ from scenes.kit.nudges import (
     nudge_numbers,
     nudge_unit,
     retarget_wishes,
+    row_pitch,
     stack_wishes,
     wish_edges,
 )
@@ -204,7 +206,7 @@ class GradientSensitivity(Scene):
                            label("times as much through the first weight"), buff=0.15)
         verdict.scale_to_fit_width(min(verdict.width, 13.0)).move_to([0, self.VERDICT_Y, 0])
         self.play(FadeIn(verdict), run_time=1.0)
-        self.wait(3.0)
+        self.wait(4.0)
 
 
 class AverageOverExamples(Scene):
@@ -525,7 +527,7 @@ class ThreeAvenues(Scene):
         self.first = self.avenue(1, "increase the bias", body)
         self.play(FadeIn(self.first, shift=0.2 * LEFT), run_time=0.8)
         self.play(Indicate(self.target_value, color=palette.ANSWER), run_time=0.8)
-        self.wait(1.6)
+        self.wait(2.4)
 
     @beat(lambda self, shown: f"Second avenue: the weights, each nudged by {shown.bias_nudge:+.4f} times its neuron's "
                               f"activation: the brightest ({shown.brightest}, a = {shown.previous[shown.brightest]:.2f}) most.")
@@ -547,7 +549,7 @@ class ThreeAvenues(Scene):
             ring = SurroundingRectangle(VGroup(self.acts[row], self.weight_changes[row]), color=palette.ANSWER, buff=0.06,
                                         stroke_width=2)
             self.play(Create(ring), run_time=0.6)
-        self.wait(1.8)
+        self.wait(2.6)
 
     @beat(lambda self, shown: f"Third avenue: change the last hidden layer, each by {shown.bias_nudge:+.4f} times its weight: "
                               f"{shown.n_raised} up, {shown.n_lowered} down.")
@@ -570,7 +572,7 @@ class ThreeAvenues(Scene):
         self.play(FadeIn(self.third, shift=0.2 * LEFT), FadeIn(head), run_time=0.8)
         self.play(grow_nudges(self.wish_arrows), LaggedStart(*[FadeIn(v) for v in self.wish_values], lag_ratio=0.04),
                   run_time=1.4)
-        self.wait(2.6)
+        self.wait(4.5)
 
 
 class FireTogetherWireTogether(Scene):
@@ -581,7 +583,8 @@ class FireTogetherWireTogether(Scene):
 
     TITLE = "Fire together, wire together"
 
-    COLUMN_HEIGHT, COLUMN_Y = 5.0, -0.8
+    COLUMN_HEIGHT, COLUMN_Y = 4.8, -0.62  # the columns end clear of the note under them
+    NOTE_Y = -3.55
     K_X, A_X, NEURON_X = -6.6, -5.7, -4.6
     OUTPUT_X = 0.0
     PANEL_LEFT, PANEL_TOP = 2.5, 2.1
@@ -639,7 +642,7 @@ class FireTogetherWireTogether(Scene):
         biggest = float(np.max(np.abs(shown.changes)))
         text = ("each weight's change = (the output's bias nudge) \u00d7 (the previous activation):\n"
                 f"blue up, red down, thick = large (the largest: {biggest:.{places_for([biggest])}f})")
-        self.note = caption(text, size=palette.TINY_SIZE).move_to([0.0, -3.5, 0])
+        self.note = caption(text, size=palette.TINY_SIZE).move_to([0.0, self.NOTE_Y, 0])
         self.play(EdgeSweep(self.pair.edges), FadeIn(self.note), run_time=1.4)
         self.wait(2.3)
 
@@ -714,9 +717,9 @@ class PropagateBackward(Scene):
     IMAGE_SIDE, IMAGE_AT = 1.25, np.array([-6.0, 1.9, 0.0])
     OUTPUT_VALUES_X = 0.62  # right of an output neuron's centre: its activation (left edge)
     OUTPUT_ARROW_X = 1.35  # right of an output neuron's centre: its nudge arrow
-    OUTPUT_ARROW_LENGTH = 0.6
-    HIDDEN_ARROW_X = 0.07  # right of a hidden neuron's edge: its arrow
-    HIDDEN_ARROW_LENGTH = 0.44
+    HIDDEN_ARROW_X = 0.16  # right of a hidden neuron's edge: its arrow's middle
+    ARROW_FILL = 0.9  # a column's largest arrow fills this much of its row (arrows centred on their neuron)
+    ARROW_SHAPE = dict(shaft_width=0.035, tip_length=0.12, tip_width=0.09)
     STACK_SPREAD, STACK_LENGTH = 0.45, 0.6  # spread: fraction of the gap to the next layer
     SUM_NUMBERS_X = 0.62  # right of a hidden neuron's edge: the summed nudge
     DIM = 0.22  # the network's own edges while nudges are shown
@@ -793,6 +796,12 @@ class PropagateBackward(Scene):
     def anchors(self, layer: int, dx: float) -> np.ndarray:
         return self.net.positions[layer] + [self.net.neuron_radius + dx, 0, 0]
 
+    def column_arrows(self, anchors, layer: int, values) -> NudgeArrows:
+        """Arrows centred beside ``layer``'s drawn neurons, the largest ``ARROW_FILL`` of a row: each stays
+        in its own neuron's row."""
+        length = self.ARROW_FILL * row_pitch(self.net.positions[layer])
+        return NudgeArrows(anchors, values, nudge_unit(values, length), centred=True, **self.ARROW_SHAPE)
+
     def rings(self, layer: int, top, values) -> VGroup:
         """Rings around the drawn neurons ``top`` of ``layer``, coloured by their nudge's sign."""
         r = self.net.neuron_radius
@@ -832,8 +841,7 @@ class PropagateBackward(Scene):
         L = shown.n_layers - 1
         box = self.net.answer_box(shown.label)
         values = shown.desired[L][self.net.shown[-1]]
-        self.output_arrows = NudgeArrows(self.net.positions[-1] + [self.OUTPUT_ARROW_X, 0, 0], values,
-                                         nudge_unit(values, self.OUTPUT_ARROW_LENGTH))
+        self.output_arrows = self.column_arrows(self.net.positions[-1] + [self.OUTPUT_ARROW_X, 0, 0], L, values)
         self.output_nudges = nudge_numbers(self.net.positions[-1] + [self.OUTPUT_ARROW_X + 0.14, 0, 0], values)
         head = caption("nudge", size=palette.TINY_SIZE).next_to(self.output_nudges, UP, buff=0.22)
         head.align_to(self.output_nudges, LEFT)
@@ -851,8 +859,7 @@ class PropagateBackward(Scene):
         self.play(scale_stroke_opacity(self.net.edges, self.DIM), run_time=0.6)
         self.wish = wish_edges(self.net, L - 1, wishes, j=shown.label)
         values = wishes[shown.label][self.net.shown[L - 1]]
-        self.label_arrows = NudgeArrows(self.anchors(L - 1, self.HIDDEN_ARROW_X), values,
-                                        nudge_unit(values, self.HIDDEN_ARROW_LENGTH))
+        self.label_arrows = self.column_arrows(self.anchors(L - 1, self.HIDDEN_ARROW_X), L - 1, values)
         self.say(self.wish_note(shown))
         self.play(EdgeSweep(self.wish, run_time=1.0, width=0.4))
         self.play(fade_in_strokes(self.wish), grow_nudges(self.label_arrows), run_time=1.0)
@@ -865,7 +872,7 @@ class PropagateBackward(Scene):
         wishes = shown.wishes[L]
         top = float(np.abs(wishes).max())
         order = [j for j in range(len(wishes)) if j != shown.label] + [shown.label]
-        unit = nudge_unit(wishes, self.HIDDEN_ARROW_LENGTH)
+        unit = nudge_unit(wishes, self.ARROW_FILL * row_pitch(self.net.positions[L - 1]))
         shown_k = self.net.shown[L - 1]
         self.say(self.others_note(shown))
 
@@ -912,17 +919,16 @@ class PropagateBackward(Scene):
                               "With one hidden layer, these nudges have already reached the first hidden layer.")
     def step_back_through_the_layers(self, shown):
         L = shown.n_layers - 1
-        self.play(FadeOut(self.sum_numbers), run_time=0.4)
-        self.layer_arrows[L - 1].set_values(self.layer_arrows[L - 1].values,
-                                            nudge_unit(self.layer_arrows[L - 1].values, self.HIDDEN_ARROW_LENGTH))
+        settled = self.column_arrows(self.anchors(L - 1, self.HIDDEN_ARROW_X), L - 1, self.sum_arrows.values)
+        self.play(FadeOut(self.sum_numbers), ReplacementTransform(self.sum_arrows, settled), run_time=0.6)
+        self.layer_arrows[L - 1] = settled
         self.wishes_drawn = {}
         self.say(self.earlier_note(shown))
         for l in range(L - 1, 1, -1):  # wishes of layer l for layer l - 1, down to the first hidden layer
             edges = wish_edges(self.net, l - 1, shown.wishes[l])
             self.wishes_drawn[l] = edges
             values = shown.desired[l - 1][self.net.shown[l - 1]]
-            arrows = NudgeArrows(self.anchors(l - 1, self.HIDDEN_ARROW_X), values,
-                                 nudge_unit(values, self.HIDDEN_ARROW_LENGTH))
+            arrows = self.column_arrows(self.anchors(l - 1, self.HIDDEN_ARROW_X), l - 1, values)
             self.layer_arrows[l - 1] = arrows
             self.play(EdgeSweep(edges, run_time=1.0, width=0.4))
             self.play(fade_in_strokes(edges), grow_nudges(arrows), run_time=1.0)
@@ -944,7 +950,7 @@ class PropagateBackward(Scene):
         sweeps = [EdgeSweep(self.wishes_drawn[l], run_time=0.8, width=0.4) for l in range(L, 1, -1)]
         self.play(Succession(*sweeps))
         self.play(fade_in_strokes(last), *[Create(r) for r in rings], run_time=1.2)
-        self.wait(3.0)
+        self.wait(4.0)
 
 
 # --- MiniBatches ------------------------------------------------------------------------------------
@@ -1154,7 +1160,8 @@ class SGDvsFullBatch(KitThreeDScene):
                  f"({shown.n_params:,} weights);",
                  f"it holds {shown.full.held:.0%} of the full-batch path's movement and {shown.sgd.held:.0%} of SGD's",
                  f"same compute: {shown.passes} passes over the {shown.n_train:,} images, "
-                 f"{shown.budget:,} example-gradients each"]
+                 f"{shown.budget:,} example-gradients each",
+                 "true cost: at the run's real weights; surface height: at their shadow on the plane"]
         self.notes = caption("\n".join(lines), size=palette.TINY_SIZE, align=LEFT).to_corner(DL, buff=0.3)
         self.add_fixed_in_frame_mobjects(self.notes)
         self.panel = self.make_panel(shown)
@@ -1246,7 +1253,7 @@ class SGDvsFullBatch(KitThreeDScene):
         marks = VGroup()
         for step in shown.uphill:
             i = int(np.flatnonzero(shown.sgd.steps == step)[0])
-            marks.add(self.view.dot(*shown.sgd.coords[i], color=UPHILL_COLOR, radius=0.06).set_opacity(0.0))
+            marks.add(self.view.dot(*shown.sgd.coords[i], color=UPHILL_COLOR, radius=0.045).set_opacity(0.0))
         return marks
 
     @beat(lambda self, shown: f"SGD's first {shown.dense_steps} steps one by one; {len(shown.uphill)} of them raise the "

@@ -7,8 +7,10 @@ a layer's wishes on edges are one ``network.LayerEdges``, and changing the value
 numpy arrays of points.
 
 - ``nudge_unit(values, max_length)``: scene length per unit of value, so the largest is ``max_length``.
+- ``row_pitch(points)``: the vertical room of one row of a column of neurons (for ``centred`` arrows).
 - ``NudgeArrows(anchors, values, unit)``: one vertical arrow per anchor, up (``NUDGE_UP``) for a
-  positive value, down (``NUDGE_DOWN``) for a negative one, ``|value| * unit`` long.
+  positive value, down (``NUDGE_DOWN``) for a negative one, ``|value| * unit`` long (from the anchor,
+  or ``centred`` on it).
   ``grow_nudges(arrows)`` grows them from nothing.
 - ``wish_edges(network, layer, wishes, j=None)``: the edges of ``network.edges[layer]`` coloured by
   the sign of a wish and thick by its size (for neuron ``j`` of the next layer only, or all). Its
@@ -40,7 +42,7 @@ from .geometry import arrow_points, line_points
 from .network import LayerEdges, N_BINS
 from .text import FastNumber
 
-__all__ = ["nudge_unit", "NudgeArrows", "grow_nudges", "wish_edges", "retarget_wishes", "WishStacks",
+__all__ = ["nudge_unit", "row_pitch", "NudgeArrows", "grow_nudges", "wish_edges", "retarget_wishes", "WishStacks",
            "stack_wishes", "nudge_numbers"]
 
 
@@ -79,6 +81,10 @@ class NudgeArrows(VGroup):
         Arrow proportions (half the shaft's width; the tip's length and half width).
     opacity : float
         Fill opacity.
+    centred : bool
+        If true, each arrow's MIDDLE is at its anchor (it runs from ``anchor - length/2`` to
+        ``anchor + length/2``): arrows beside a column of neurons then stay within their own row
+        when the largest is at most the row pitch (see ``row_pitch``).
 
     Attributes
     ----------
@@ -93,9 +99,10 @@ class NudgeArrows(VGroup):
     """
 
     def __init__(self, anchors, values, unit: float, shaft_width: float = 0.035, tip_length: float = 0.15,
-                 tip_width: float = 0.09, opacity: float = 1.0, **kwargs):
+                 tip_width: float = 0.09, opacity: float = 1.0, centred: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.anchors = np.asarray(anchors, float).reshape(-1, 3)
+        self.centred = bool(centred)
         self.unit = float(unit)
         self.shape = dict(shaft_width=shaft_width, tip_length=tip_length, tip_width=tip_width)
         self.up = VMobject(fill_color=P.NUDGE_UP, fill_opacity=opacity, stroke_width=0)
@@ -116,15 +123,26 @@ class NudgeArrows(VGroup):
             length = abs(v) * self.unit
             if not np.isfinite(length) or length < 1e-4:
                 continue
-            (up if v > 0 else down).append(arrow_points(a, UP if v > 0 else DOWN, length, **self.shape))
+            direction = UP if v > 0 else DOWN
+            tail = a - direction * length / 2 if self.centred else a
+            (up if v > 0 else down).append(arrow_points(tail, direction, length, **self.shape))
         self.up.points = _polygons(up)
         self.down.points = _polygons(down)
         return self
 
     def tips(self) -> np.ndarray:
         """Where each arrow ends (its anchor for a zero value)."""
-        v = np.nan_to_num(self.values)
+        v = np.nan_to_num(self.values) * (0.5 if self.centred else 1.0)
         return self.anchors + np.outer(v * self.unit, UP)
+
+
+def row_pitch(points) -> float:
+    """The smallest vertical distance between two of ``points`` (a column of neurons' centres): the
+    room one row has for a centred ``NudgeArrows`` arrow (1.0 for fewer than two points)."""
+    y = np.sort(np.asarray(points, float).reshape(-1, 3)[:, 1])
+    gaps = np.diff(y)
+    gaps = gaps[gaps > 1e-9]
+    return float(gaps.min()) if len(gaps) else 1.0
 
 
 def grow_nudges(arrows: NudgeArrows, values=None, **kwargs) -> UpdateFromAlphaFunc:

@@ -15,7 +15,7 @@ from netcore.network import Network
 from scenes import backprop as bb
 from scenes import backprop_data as bd
 from scenes.kit import data as kd
-from scenes.kit.nudges import NudgeArrows, WishStacks, nudge_numbers, nudge_unit, wish_edges
+from scenes.kit.nudges import NudgeArrows, WishStacks, nudge_numbers, nudge_unit, row_pitch, wish_edges
 
 
 @pytest.fixture(scope="module")
@@ -91,10 +91,15 @@ def test_scene_shows_netcore_numbers(env, lesson, scene):
     assert [n.get_value() for n in scene.output_values] == pytest.approx(a[L][drawn.shown[L]].tolist(), rel=1e-12)
     assert [n.get_value() for n in scene.output_nudges] == pytest.approx(desired[L][drawn.shown[L]].tolist(), rel=1e-9)
     np.testing.assert_allclose(scene.output_arrows.values, desired[L][drawn.shown[L]], rtol=1e-9)
-    # arrow lengths are the values times one scale; the largest is the layout's length
+    # arrow lengths are the values times one scale, centred on their row; the largest fills ARROW_FILL of a row
+    assert scene.output_arrows.centred
     tips = scene.output_arrows.tips() - scene.output_arrows.anchors
-    np.testing.assert_allclose(tips[:, 1] / scene.output_arrows.unit, desired[L][drawn.shown[L]], rtol=1e-9)
-    assert np.abs(tips[:, 1]).max() == pytest.approx(bb.PropagateBackward.OUTPUT_ARROW_LENGTH)
+    np.testing.assert_allclose(2 * tips[:, 1] / scene.output_arrows.unit, desired[L][drawn.shown[L]], rtol=1e-9)
+    pitch = row_pitch(drawn.positions[L])
+    assert 2 * np.abs(tips[:, 1]).max() == pytest.approx(bb.PropagateBackward.ARROW_FILL * pitch)
+    for l, arrows in scene.layer_arrows.items():  # no arrow reaches into a neighbouring row
+        assert arrows.centred
+        assert np.abs(arrows.values).max() * arrows.unit <= row_pitch(drawn.positions[l]) * 1.0001
     # the summed wishes for the last hidden layer = previous_desired = W^T (nudge * slope)
     k = drawn.shown[L - 1]
     assert [n.get_value() for n in scene.sum_numbers] == pytest.approx(desired[L - 1][k].tolist(), rel=1e-9)
@@ -114,6 +119,10 @@ def test_kit_nudges():
     assert arrows.unit == pytest.approx(0.6)
     np.testing.assert_allclose(arrows.tips()[:, 1], [0.3, -0.6, 0.0])
     assert arrows.up.get_top()[1] == pytest.approx(0.3) and arrows.down.get_bottom()[1] == pytest.approx(-0.6)
+    centred = NudgeArrows([[0, 0, 0], [1, 0, 0]], [0.5, -1.0], unit=0.6, centred=True)
+    assert centred.up.get_top()[1] == pytest.approx(0.15) and centred.up.get_bottom()[1] == pytest.approx(-0.15)
+    assert centred.down.get_bottom()[1] == pytest.approx(-0.3) and centred.down.get_top()[1] == pytest.approx(0.3)
+    assert row_pitch([[0, 1, 0], [0, 0.6, 0], [0, -0.2, 0], [0, 0.2, 0]]) == pytest.approx(0.4)
     wishes = np.array([[0.2, -0.1], [-0.3, 0.4], [0.05, 0.05]])
     stacks = WishStacks([[0, 0, 0], [1, 0, 0]], wishes, unit=2.0)
     np.testing.assert_allclose(stacks.sums, wishes.sum(axis=0))
