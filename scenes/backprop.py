@@ -650,6 +650,7 @@ class FireTogetherWireTogether(Scene):
                               + ", ".join(f"{k}" for k in shown.top_pairs[:, 1]) + f" to the {shown.example.label}-neuron.")
     def keep_the_increases(self, shown):
         increases = np.where(shown.changes > 0, shown.changes, 0.0)
+        self.play(FadeOut(self.note), run_time=0.4)  # its words describe the decreases too: gone before they are
         self.pair.show(increases)
         self.pair.hide(shown.changes > 0)
         self.links = self.pair.links([tuple(p) for p in shown.top_pairs], stroke_width=3.5)
@@ -666,7 +667,6 @@ class FireTogetherWireTogether(Scene):
         self.ranking.move_to([self.PANEL_LEFT, self.PANEL_TOP, 0], aligned_edge=UP + LEFT)
         new_note = caption("only the increases (thick = large): the largest ones in yellow", size=palette.TINY_SIZE
                            ).move_to(self.note)
-        self.play(FadeOut(self.note), run_time=0.4)
         self.note = new_note
         self.play(FadeIn(self.note), Create(self.links), FadeIn(self.ranking), run_time=1.2)
         self.wait(1.8)
@@ -992,8 +992,10 @@ class MiniBatches(Scene):
         self.stored = self.thumbs(shown.first_images[:rows * self.PER_ROW], self.GRID_TOP, rows)
         self.note = caption(f"the first {rows * self.PER_ROW} of {shown.n_train:,} training images, as stored")
         self.note.next_to(self.stored, DOWN, buff=0.25)
-        self.play(Write(self.head), FadeIn(self.stored), FadeIn(self.note), run_time=1.5)
-        self.wait(1.0)
+        # the images fade in after the title (a frame with dozens of fading pictures is slow to draw)
+        self.play(Write(self.head), run_time=0.9)
+        self.play(FadeIn(self.stored), FadeIn(self.note), run_time=0.7)
+        self.wait(1.2)
 
     @beat("Shuffled: the run draws its images in a random order, a new one every pass.")
     def shuffle_them(self, shown):
@@ -1002,8 +1004,9 @@ class MiniBatches(Scene):
         self.batch_rows = self.thumbs(images, self.GRID_TOP, len(shown.batches))
         note = caption("shuffled: the order the run drew them in its first pass (seeded, recorded)")
         note.move_to(self.note)
-        self.play(FadeOut(self.stored, shift=0.3 * DOWN), FadeIn(self.batch_rows, shift=0.3 * DOWN),
-                  FadeOut(self.note), FadeIn(note), run_time=1.1)
+        # out, then in: never both sets of pictures fading in the same frame (speed)
+        self.play(FadeOut(self.stored, shift=0.3 * DOWN), FadeOut(self.note), run_time=0.5)
+        self.play(FadeIn(self.batch_rows, shift=0.3 * DOWN), FadeIn(note), run_time=0.6)
         self.note = note
         if shown.run != "lesson":
             self.add_partner_note(shown)
