@@ -61,6 +61,26 @@ def scene_data(small_data, tmp_path_factory):
             os.environ[k] = v
 
 
+@pytest.fixture(scope="session")
+def env(scene_data):
+    """The small real dataset the scene tests replay (``scene_data``'s)."""
+    return scene_data.dataset()
+
+
+@pytest.fixture(scope="session")
+def lesson(env):
+    """The lesson's trace on that data (trained once per session into the private cache)."""
+    from scenes.kit import data as kd
+
+    return kd.trace("lesson")
+
+
+@pytest.fixture(scope="session")
+def net(lesson):
+    """The lesson's trained network (its last snapshot)."""
+    return lesson.network(-1)
+
+
 SMALL = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5, "dry_run": True, "disable_caching": True,
          "verbosity": "WARNING", "progress_bar": "none"}
 

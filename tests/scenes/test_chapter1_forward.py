@@ -11,28 +11,8 @@ import pytest
 from netcore.strokes import stroke_parts
 from scenes import structure as sf
 from scenes import structure_data as sfd
-from scenes.kit import data as kd
 from scenes.kit import palette
 
-PART = (sf.FeedForward, sf.LayeredHope,)  # this file's scenes, in the lesson's order
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def lesson(env):
-    return kd.trace("lesson")
-
-
-@pytest.mark.parametrize("cls", PART, ids=lambda c: c.__name__)
-def test_scene_renders(rendered_scene, cls):
-    scene = rendered_scene(cls)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    assert scene.renderer.get_frame()[..., :3].max() > 100
-    assert scene.text_outside_frame == []
 
 
 def test_feed_forward_data(env, lesson):

@@ -14,23 +14,11 @@ import pytest
 
 from scenes import structure as si
 from scenes import structure_data as sd
-from scenes.kit import data as kd
 from scenes.kit import palette
 from scenes.kit.images import grey_rgb
 from scenes.kit.pixel_neurons import PixelNeurons, ValueNeuron, ring_marks, unit_circle, unit_square
 from scenes.kit.pixels import quantise
 
-PART = (si.SloppyThree, si.NeuronHoldsNumber, si.PixelsToInputLayer, si.NetworkLayers,)  # this file's scenes, in the lesson's order
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def lesson(env):
-    return kd.trace("lesson")
 
 
 @pytest.fixture(scope="module")
@@ -54,16 +42,6 @@ def fill_hex(mob) -> str:
 
 
 # --- every scene renders ------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name", [scene.__name__ for scene in PART])
-def test_scene_renders(rendered, name):
-    scene = rendered(name)
-    assert scene.renderer.num_plays > 0
-    assert scene.renderer.time > 5
-    assert not scene.text_outside_frame
-    frame = scene.renderer.get_frame()
-    assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100
-
 
 def test_scenes_in_lesson_order():
     """``structure.SCENES`` follows the chapter-1 table of ../shared/lessons.md, row by row."""

@@ -20,17 +20,6 @@ from scenes import structure as sn
 from scenes import structure_data as snd
 from scenes.kit import data as kd
 
-PART = (sn.CountParameters, sn.MatrixNotation, sn.NetworkIsAFunction, sn.SigmoidVsReLU,)  # this file's scenes, in the lesson's order
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def net(env):
-    return kd.trace("lesson").network(-1)
 
 
 def numpy_forward(net, x):
@@ -45,15 +34,6 @@ def numpy_forward(net, x):
 
 
 # --- every scene renders ------------------------------------------------------------------------
-
-@pytest.mark.parametrize("cls", PART, ids=[c.__name__ for c in PART])
-def test_scene_renders(rendered_scene, cls):
-    scene = rendered_scene(cls)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    frame = scene.renderer.get_frame()
-    assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100
-    assert scene.text_outside_frame == []
-
 
 # --- CountParameters ----------------------------------------------------------------------------
 

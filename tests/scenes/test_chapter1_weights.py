@@ -19,21 +19,10 @@ from scenes.kit.images import grey_rgb, weight_rgb
 from scenes.kit.neuron import NeuronCircle, WeightedSum, pixel_box, pixel_marker
 from scenes.kit.pixels import pixel_digit, quantise
 
-PART = (sw.WeightsAsPixels, sw.SigmoidSquish, sw.BiasThreshold,)  # this file's scenes, in the lesson's order
 
 
 def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-np.asarray(z, float)))
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def net(env):
-    return kd.trace("lesson").network(-1)
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +51,6 @@ def hand_detector():
 
 
 # --- every scene renders ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("cls", PART, ids=lambda c: c.__name__)
-def test_scene_renders(rendered, cls):
-    scene = rendered(cls)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    assert not scene.text_outside_frame
-    frame = scene.renderer.get_frame()
-    assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100
-
 
 # --- WeightsAsPixels --------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Every scene of every chapter, replaying the lesson's trace (the ``scene_data`` setup), keeps its
+"""Every scene of every chapter, replaying the lesson's trace (the ``scene_data`` setup), renders, keeps its
 text inside the frame and passes the frame checks (``frame_checks.watch_frame``: nothing visible leaves
 the frame, no two texts overlap or touch) after every ``play`` and ``wait``. The renders are the ones
 the chapters' own tests inspect (``rendered_scene``: once per session). Traces of other shapes go
@@ -40,8 +40,11 @@ def test_every_scene_is_checked(module):
 
 
 @pytest.mark.parametrize("cls", SCENES, ids=lambda c: c.__name__)
-def test_scene_stays_inside_the_frame(rendered_scene, cls):
+def test_scene_renders_inside_the_frame(rendered_scene, cls):
     scene = rendered_scene(cls)
+    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5  # a scene, not a still
+    frame = scene.renderer.get_frame()
+    assert frame.shape[:2] == (144, 256) and frame[..., :3].max() > 100  # something bright was drawn
     assert scene.text_outside_frame == []
     problems = scene.frame_problems
     assert not problems, "\n".join([f"{cls.__name__}: {len(problems)} frame problems"] + summarize(problems))
