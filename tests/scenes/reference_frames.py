@@ -22,15 +22,38 @@ def frame_test(cls, namespace: dict):
     """A frames_comparison test of ``cls``'s last frame, named ``test_<scene>_last_frame``, living in
     ``namespace`` (frames_comparison reads ``__module_test__`` and ``__file__`` from the test's globals)."""
 
+    from manim import ThreeDScene
+
+    three_d = issubclass(cls, ThreeDScene)
+    lend = adopt  # the test runs with its module's globals: reach this module's helper by closure
+
     def construct(scene):
+        if three_d:  # manim gives a ThreeDCamera only to ThreeDScene itself: lend it the scene's methods
+            lend(scene, cls)
         cls.construct(scene)
 
     name = f"test_{snake(cls.__name__)}_last_frame"
     test = types.FunctionType(construct.__code__, namespace, name, None, construct.__closure__)
     test.__qualname__ = name
     test.__doc__ = f"{cls.__name__}'s last frame matches its reference frame."
-    checked = frames_comparison(base_scene=cls, background_color=str(palette.BACKGROUND))(test)
+    base = ThreeDScene if three_d else cls
+    checked = frames_comparison(base_scene=base, background_color=str(palette.BACKGROUND))(test)
     return pytest.mark.usefixtures("scene_data")(checked)
+
+
+def adopt(scene, cls) -> None:
+    """Give ``scene`` (a plain ThreeDScene) the methods and class constants of ``cls`` and of its bases
+    below ThreeDScene (e.g. ``KitThreeDScene``), so ``cls.construct(scene)`` runs its own beats."""
+    from manim import ThreeDScene
+
+    for klass in reversed(cls.__mro__[:cls.__mro__.index(ThreeDScene)]):
+        for name, value in vars(klass).items():
+            if isinstance(value, types.FunctionType) and name not in ("get_moving_mobjects", "__init__"):
+                setattr(scene, name, types.MethodType(value, scene))
+            elif isinstance(value, staticmethod):
+                setattr(scene, name, value.__func__)
+            elif name.isupper():
+                setattr(scene, name, value)
 
 
 def add_frame_tests(scenes, namespace: dict) -> None:

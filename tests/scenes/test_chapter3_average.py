@@ -14,30 +14,11 @@ import pytest
 
 from scenes import backprop as ba
 from scenes import backprop_data as bd
-from scenes.kit import data as kd
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def lesson(env):
-    return kd.trace("lesson")
 
 
 @pytest.fixture(scope="module")
 def rendered(env, rendered_scene):
     return lambda name: rendered_scene(getattr(ba, name))
-
-
-@pytest.mark.parametrize("name", [scene.__name__ for scene in (ba.GradientSensitivity, ba.AverageOverExamples,)])
-def test_scene_renders(rendered, name):
-    scene = rendered(name)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    assert scene.renderer.get_frame()[..., :3].max() > 100
-    assert not scene.text_outside_frame
 
 
 def test_scenes_in_lesson_order():

@@ -14,18 +14,7 @@ import pytest
 from netcore.network import Network
 from scenes import backprop as bb
 from scenes import backprop_data as bd
-from scenes.kit import data as kd
 from scenes.kit.nudges import NudgeArrows, WishStacks, nudge_numbers, nudge_unit, row_pitch, wish_edges
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def lesson(env):
-    return kd.trace("lesson")
 
 
 @pytest.fixture(scope="module")

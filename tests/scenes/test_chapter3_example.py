@@ -14,18 +14,7 @@ import pytest
 
 from scenes import backprop as bx
 from scenes import backprop_data as bd
-from scenes.kit import data as kd
 from scenes.kit.avenues import places_for, value_band
-
-
-@pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
-def lesson(env):
-    return kd.trace("lesson")
 
 
 @pytest.fixture(scope="module")
@@ -56,15 +45,6 @@ def by_hand(trace, data, digit=2):
                 changes=np.outer(dz, prev), wishes=dz[:, None] * W)
 
 
-SCENES = [scene.__name__ for scene in (bx.OneExampleNudges, bx.ThreeAvenues, bx.FireTogetherWireTogether,)]
-
-
-@pytest.mark.parametrize("name", SCENES)
-def test_scene_renders(rendered, name):
-    scene = rendered(name)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    assert not scene.text_outside_frame, scene.text_outside_frame
-    assert scene.renderer.get_frame()[..., :3].max() > 100
 
 
 def test_one_example_nudges(env, lesson, rendered):

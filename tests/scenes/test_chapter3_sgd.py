@@ -20,20 +20,8 @@ from scenes.kit import data as kd
 
 
 @pytest.fixture(scope="module")
-def env(scene_data):
-    return kd.dataset()
-
-
-@pytest.fixture(scope="module")
 def rendered(env, rendered_scene):
     return lambda name: rendered_scene(getattr(bs, name))
-
-
-@pytest.mark.parametrize("name", [s.__name__ for s in (bs.MiniBatches, bs.SGDvsFullBatch,)])
-def test_scene_renders(rendered, name):
-    scene = rendered(name)
-    assert scene.renderer.num_plays > 0 and scene.renderer.time > 5
-    assert not scene.text_outside_frame
 
 
 # --- MiniBatches ------------------------------------------------------------------------------------
