@@ -58,6 +58,7 @@ from scenes.kit.nudges import (
 from scenes.kit.pixels import pixel_digit
 from scenes.kit.plot import PlotAxes
 from scenes.kit.scene3d import KitThreeDScene
+from scenes.kit.walkers import CostInset
 from scenes.kit.storyboard import beat
 from scenes.kit.text import (
     FastNumber,
@@ -1121,10 +1122,13 @@ class SGDvsFullBatch(KitThreeDScene):
     DENSE_SECONDS = 11.0
     RACE_SECONDS = 14.0
     PANEL_CORNER = UR
+    INSET_WIDTH = 4.6  # the zoomed cost plot of SGD's first steps, under the readouts
+    INSET_FROM_STEP = 5  # its cost range: from this step on (the first steps drop in from above)
 
     def construct(self):
         shown = backprop_data.sgd_vs_full_batch()
         self.shown = shown
+        self.inset = None
         self.lay_out_the_surface(shown)
         self.name_the_walkers(shown)
         self.first_steps_up_close(shown)
@@ -1219,9 +1223,9 @@ class SGDvsFullBatch(KitThreeDScene):
         self.numbers["uphill"].move_to([right + pitch, names[3].get_y(), 0], aligned_edge=RIGHT)
         dash = label("\u2013", size=size, color=palette.DIM_TEXT).move_to([right - 0.15, names[3].get_y(), 0])
         block = VGroup(names, table, self.numbers["uphill"], dash)
-        computed.next_to(block, UP, aligned_edge=LEFT, buff=0.6)
+        computed.next_to(block, UP, aligned_edge=LEFT, buff=0.35)
         panel = VGroup(computed, block)
-        return panel.to_corner(self.PANEL_CORNER, buff=0.3).shift(0.8 * DOWN)
+        return panel.to_corner(self.PANEL_CORNER, buff=0.3).shift(0.7 * DOWN)
 
     # --- replay: time follows the example-gradients computed ----------------------------------------
     def full_reached(self, i: int):
@@ -1246,6 +1250,8 @@ class SGDvsFullBatch(KitThreeDScene):
         s = self.shown
         self.numbers["examples"].set_value(int(round(e)))
         self.sgd.set_state(float(np.interp(e, s.sgd.examples, np.arange(len(s.sgd.examples)))))
+        if self.inset is not None and self.inset.shown_until < s.dense_steps:
+            self.inset.show(float(np.interp(e, s.sgd.examples, np.arange(len(s.sgd.examples)))))
         k, f = divmod(e / s.n_train, 1.0)
         self.full.set_state(min(k + np.clip((f - 0.9) / 0.1, 0.0, 1.0), len(s.full.steps) - 1))
 
@@ -1259,8 +1265,10 @@ class SGDvsFullBatch(KitThreeDScene):
             marks.add(self.view.dot(*shown.sgd.coords[i], color=UPHILL_COLOR, radius=0.045).set_opacity(0.0))
         return marks
 
-    @beat(lambda self, shown: f"SGD's first {shown.dense_steps} steps one by one; {len(shown.uphill)} of them raise the "
-                              "true cost (red). Full-batch has not taken one yet.")
+    @beat(lambda self, shown: f"SGD's first {shown.dense_steps} steps one by one; "
+                              + (f"its true cost jitters: {len(shown.uphill)} steps go uphill (red). " if shown.uphill
+                                 else "its true cost falls at every one. ")
+                              + "Full-batch has not moved yet.")
     def first_steps_up_close(self, shown):
         self.add(self.uphill_marks)
         self.moving.add(self.uphill_marks)
@@ -1270,10 +1278,31 @@ class SGDvsFullBatch(KitThreeDScene):
                               f"{shown.dense_steps} steps)", size=palette.TINY_SIZE, color=UPHILL_COLOR))
         note.arrange(DOWN, aligned_edge=LEFT, buff=0.1).next_to(self.notes, UP, aligned_edge=LEFT, buff=0.2)
         self.dense_note = self.fix_in_frame(note)
-        self.play(FadeIn(note), run_time=0.6)
+        self.inset = self.make_inset(shown, top=self.panel.get_bottom()[1] - 0.25, bottom=note.get_top()[1] + 0.15)
+        self.fix_in_frame(self.inset)
+        self.moving.add(self.inset.line, self.inset.marks)
+        self.play(FadeIn(note), FadeIn(self.inset), run_time=0.8)
         end = float(shown.sgd.examples[shown.dense_steps])
         self.replay_examples(0.0, end, self.DENSE_SECONDS)
         self.wait(1.0)
+
+    def make_inset(self, shown, top: float, bottom: float) -> CostInset:
+        """SGD's true cost over its first ``dense_steps`` steps against example-gradients, zoomed in on
+        the cost range after its first few steps (the first drop comes in from above the box), beside
+        the surface under the readouts, between ``top`` and ``bottom`` (frame y)."""
+        n = shown.dense_steps
+        costs = shown.sgd.costs[:n + 1]
+        settled = costs[min(self.INSET_FROM_STEP, n):]
+        pad = 0.08 * float(np.ptp(settled) or 0.1)
+        y_range = (float(settled.min()) - pad, float(settled.max()) + pad)
+        marked = [int(np.flatnonzero(shown.sgd.steps == s)[0]) for s in shown.uphill]
+        heading = f"SGD's true cost, its first {n} steps (zoomed in)"
+        probe = CostInset(shown.sgd.examples[:n + 1], costs, marked, (0, float(shown.sgd.examples[n])), y_range,
+                          self.INSET_WIDTH, 1.0, SGD_COLOR, UPHILL_COLOR, heading)
+        height = max(0.6, (top - bottom) - (probe.height - 1.0))  # the axes get what the texts leave
+        inset = CostInset(shown.sgd.examples[:n + 1], costs, marked, (0, float(shown.sgd.examples[n])), y_range,
+                          self.INSET_WIDTH, height, SGD_COLOR, UPHILL_COLOR, heading)
+        return inset.move_to([self.renderer.camera.frame_width / 2 - 0.35 - inset.width / 2, (top + bottom) / 2, 0])
 
     @beat(lambda self, shown: f"The same {shown.budget:,} example-gradients for both: {shown.full.steps[-1]} "
                               f"full-batch steps, {shown.sgd.steps[-1]:,} SGD steps.")
@@ -1287,7 +1316,8 @@ class SGDvsFullBatch(KitThreeDScene):
                               f"{shown.sgd.test_accuracy:.0%}.")
     def end_costs_and_accuracies(self, shown):
         pins = VGroup()
-        for walker, color, name, direction in ((shown.full, FULL_COLOR, "full-batch", UP),
+        # the full-batch pin up and right of its end: its short trail comes down from above, SGD's runs on below
+        for walker, color, name, direction in ((shown.full, FULL_COLOR, "full-batch", UR),
                                                (shown.sgd, SGD_COLOR, "SGD", RIGHT)):
             text = caption(f"{name}: true cost {walker.costs[-1]:.3f}\n"
                            f"test accuracy {as_percent(walker.test_accuracy)}", size=palette.SMALL_SIZE, color=color)
@@ -1297,7 +1327,7 @@ class SGDvsFullBatch(KitThreeDScene):
         verdict = caption(f"with the same compute, {lower} ends lower", size=palette.SMALL_SIZE, color=palette.TEXT)
         verdict.next_to(self.notes, UP, aligned_edge=LEFT, buff=0.2)
         self.verdict = self.fix_in_frame(verdict)
-        self.play(FadeOut(self.dense_note), run_time=0.5)
+        self.play(FadeOut(self.dense_note), FadeOut(self.inset), run_time=0.5)
         self.play(FadeIn(pins), FadeIn(verdict), run_time=1.2)
         self.wait(4.0)
 

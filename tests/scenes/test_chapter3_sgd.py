@@ -121,3 +121,43 @@ def test_sgd_vs_full_batch_readouts(rendered):
     assert scene.sgd.history[-1] == len(shown.sgd.steps) - 1 and scene.full.history[-1] == len(shown.full.steps) - 1
     assert len(scene.uphill_marks) == len(shown.uphill)
     assert all(m.get_fill_opacity() == 1.0 for m in scene.uphill_marks)
+
+
+def test_sgd_first_steps_inset_is_netcores(env, rendered):
+    """The zoomed inset: SGD's true training cost after each of its first steps against example-gradients,
+    the uphill ones marked; recomputed from the recorded networks."""
+    scene = rendered("SGDvsFullBatch")
+    shown = scene.shown
+    inset = scene.inset
+    n = shown.dense_steps
+    trace = kd.trace("sgd-walk")
+    x, y = training_set([kd.trace("lesson")], env)
+    b = trace.meta["hyperparameters"]["batch_size"]
+    np.testing.assert_array_equal(inset.examples, b * np.arange(n + 1))
+    assert len(inset.costs) == n + 1
+    for step in (0, 1, n // 2, n, *shown.uphill[:2]):
+        assert inset.costs[step] == pytest.approx(trace.network_at_step(step).cost(x, y), rel=1e-9)
+    # marks: exactly the steps after which the true cost rose (those inside the zoomed box)
+    lo, hi = inset.axes.y_range
+    ups = [s for s in range(1, n + 1) if inset.costs[s] > inset.costs[s - 1]]
+    assert list(inset.marked) == [s for s in ups if lo <= inset.costs[s] <= hi]
+    assert set(inset.marked) <= set(shown.uphill) and len(inset.marked) >= len(shown.uphill) - 5
+    assert inset.shown_until == n and all(m.get_fill_opacity() == 1.0 for m in inset.marks)
+    # the line: the recorded points inside the box, drawn through the box's scale
+    inside = inset.costs <= hi
+    assert lo <= inset.costs.min() and inside.sum() >= n - 10
+    pts = inset.line.get_anchors()
+    for s in np.flatnonzero(inside)[::7]:
+        p = inset.axes.to_scene(inset.examples[s], inset.costs[s])
+        assert np.min(np.linalg.norm(pts - p, axis=1)) < 1e-6
+    # the end pins: full-batch's sits above-right of its end (its trail comes down from above)
+    assert len(scene.pins) == 2
+
+
+def test_clipped_from_top():
+    from scenes.kit.walkers import clipped_from_top
+    x, y = clipped_from_top([0, 1, 2, 3], [4.0, 1.0, 0.5, 0.8], 2.0)
+    np.testing.assert_allclose(x, [1 / 1.5, 1, 2, 3])
+    np.testing.assert_allclose(y, [2.0, 1.0, 0.5, 0.8])
+    x, y = clipped_from_top([0, 1], [0.5, 0.4], 2.0)
+    np.testing.assert_allclose(y, [0.5, 0.4])
