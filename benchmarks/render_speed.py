@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from lecture.join import video_seconds
+
 ROOT = Path(__file__).resolve().parents[1]
 DESCENT = ["BallDownhill", "ManyValleys", "LearningRate", "DownhillDirection"]  # the default
 
@@ -51,28 +53,13 @@ def target(scene: str, quality: str) -> float | None:
     return TARGETS.get((scene, quality), TARGET_H if quality == "h" else None)
 
 
-def video_seconds(path: Path) -> float:
-    import av
-
-    with av.open(str(path)) as c:
-        s = c.streams.video[0]
-        if s.duration is not None:
-            return float(s.duration * s.time_base)
-        return float(c.duration / 1e6)
-
-
 def warm_up(file: str) -> None:
-    """Compute (or load) the netcore results the scenes use, outside the timed runs: every public
-    function of the lesson's data module (``scenes/<lesson>_data.py``), called with its defaults."""
-    import importlib
-    import inspect
+    """Compute (or load) the netcore results the scenes use, outside the timed runs (as the lecture
+    tool does before its workers start)."""
+    from lecture.chapters import chapter
+    from lecture.cli import prepare
 
-    data = importlib.import_module("scenes." + Path(file).stem + "_data")
-    for name in getattr(data, "__all__", []):
-        fn = getattr(data, name)
-        if inspect.isfunction(fn) and all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
-                                          for p in inspect.signature(fn).parameters.values()):
-            fn()
+    prepare(chapter(Path(file).stem))
 
 
 def render_once(scene: str, quality: str, media: Path, file: str = "scenes/gradient.py",

@@ -283,13 +283,18 @@ class AverageOverExamples(Scene):
                   run_time=2.2)
         self.wait(1.0)
 
+    def gradient_header(self, over: str, column: int) -> VGroup:
+        """The header "−∇C" over ``over`` (which examples the gradient averages) of table column ``column``."""
+        header = VGroup(math(r"-\nabla C", size=palette.SMALL_SIZE * 1.2),
+                        caption(over, size=palette.TINY_SIZE)).arrange(DOWN, buff=0.08)
+        self.table.header(header, column, self.HEADER_BOTTOM)
+        return header
+
     @beat(lambda self, shown: f"The averages equal minus the gradient of the cost over these {len(shown.labels)} "
                               "examples, as netcore computes it.")
     def match_the_gradient(self, shown):
         table, c = self.table, self.column("these")
-        header = VGroup(math(r"-\nabla C", size=palette.SMALL_SIZE * 1.2),
-                        caption(f"these {len(shown.labels)}", size=palette.TINY_SIZE)).arrange(DOWN, buff=0.08)
-        table.header(header, c, self.HEADER_BOTTOM)
+        header = self.gradient_header(f"these {len(shown.labels)}", c)
         self.minus_gradient = table.column(shown.minus_gradient, c)
         equals = VGroup(*[label("=", size=self.CELL_SIZE, color=palette.DIM_TEXT).move_to([table.between(c - 1), table.row_y(r), 0])
                           for r in range(table.n_rows)])
@@ -303,9 +308,7 @@ class AverageOverExamples(Scene):
                               "are in the last column.")
     def compare_with_all_examples(self, shown):
         table, c = self.table, self.column("all")
-        header = VGroup(math(r"-\nabla C", size=palette.SMALL_SIZE * 1.2),
-                        caption(f"all {shown.n_train:,}", size=palette.TINY_SIZE)).arrange(DOWN, buff=0.08)
-        table.header(header, c, self.HEADER_BOTTOM)
+        header = self.gradient_header(f"all {shown.n_train:,}", c)
         self.minus_full = table.column(shown.minus_full, c)
         note = self.note(f"the real gradient averages over all {shown.n_train:,} training images,\n"
                          f"not just {len(shown.labels)}: that is the last column")
