@@ -66,8 +66,12 @@ def cmd_info(args):
     print(f"{s['path']}")
     print(f"  network   {'-'.join(map(str, n['sizes']))}, {n['activation']}, {n['cost']} cost, "
           f"{n['init']} init, seed {n['seed']}")
-    print(f"  training  {s['method']}, {h['epochs']} epochs, batch {h['batch_size']}, eta {h['eta']}, "
-          f"{s['steps']} steps{' (DIVERGED)' if s['diverged'] else ''}")
+    if s["imported"]:
+        i = s["imported"]
+        print(f"  training  none recorded: imported from {i['file']} ({i['format']}, sha256 {i['sha256'][:12]})")
+    else:
+        print(f"  training  {s['method']}, {h['epochs']} epochs, batch {h['batch_size']}, eta {h['eta']}, "
+              f"{s['steps']} steps{' (DIVERGED)' if s['diverged'] else ''}")
     print(f"  data      {s['data']['name']} ({s['data']['n_train']} train / {s['data']['n_test']} test, "
           f"{s['data']['labels']} labels)")
     print(f"  records   {s['snapshots']} snapshots, {s['epochs_completed']} epochs evaluated")
@@ -92,6 +96,19 @@ def cmd_evaluate(args):
     else:
         print(f"step {result['step']}: test accuracy {result['test_accuracy']:.2%} "
               f"({result['n_test']} images), test cost {result['test_cost']:.4f}")
+
+
+def cmd_import(args):
+    from .data import load_mnist
+    from .imported import import_network
+
+    data = load_mnist(args.data)
+    trace = import_network(args.weights, data, activation=args.activation, cost=args.cost)
+    trace.save(args.out)
+    net, ev = trace.meta["network"], trace.arrays
+    print(f"imported {'-'.join(map(str, net['sizes']))} {net['activation']} network ({net['cost']} cost) from "
+          f"{args.weights}: test accuracy {ev['epoch_test_accuracy'][0]:.2%}, test cost "
+          f"{ev['epoch_test_cost'][0]:.4f} on {data.description['name']}; trace written to {args.out}")
 
 
 def cmd_default_run(args):
@@ -137,6 +154,16 @@ def build_parser() -> ArgumentParser:
     p.add_argument("--batch-indices", action="store_true", help="record each step's mini-batch indices")
     p.add_argument("--out", required=True, help="trace file to write (.npz)")
     p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("import", help="a trace of a network trained elsewhere (npz, pickle or network2 JSON)")
+    p.add_argument("weights", help="W1,b1,... or PyTorch-named .npz; pickled (weights, biases); network2.py JSON")
+    p.add_argument("--data", help="MNIST to evaluate it on (default as for `netcore data`)")
+    p.add_argument("--activation", choices=["sigmoid", "relu"], default="sigmoid",
+                   help="the hidden units' activation (outputs are sigmoid)")
+    p.add_argument("--cost", choices=["quadratic", "cross_entropy"],
+                   help="the cost it is evaluated with (default: a JSON file's own, else quadratic)")
+    p.add_argument("--out", required=True, help="trace file to write (.npz)")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("info", help="what a trace file holds")
     p.add_argument("trace")

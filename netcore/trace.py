@@ -74,7 +74,7 @@ class Trace(Record):
             "hyperparameters": m["hyperparameters"], "data": m["data"], "steps": self.n_steps,
             "epochs_completed": int(len(self.epoch_steps)), "snapshots": int(len(self.snapshot_steps)),
             "diverged": m["diverged"], "final_cost": float(self.snapshot_cost[-1]),
-            "final_test_accuracy": self.final_test_accuracy,
+            "final_test_accuracy": self.final_test_accuracy, "imported": m.get("imported"),
         }
 
 
