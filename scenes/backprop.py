@@ -59,7 +59,7 @@ from scenes.kit.pixels import pixel_digit
 from scenes.kit.plot import PlotAxes
 from scenes.kit.scene3d import KitThreeDScene
 from scenes.kit.walkers import CostInset
-from scenes.kit.storyboard import beat
+from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import (
     FastNumber,
     activation_name,
@@ -114,6 +114,7 @@ class GradientSensitivity(Scene):
     COST_AT = [2.3, -2.5, 0]  # left end of the cost readout
     VERDICT_Y = -3.35
 
+    @storyboard
     def construct(self):
         shown = backprop_data.gradient_sensitivity()
         self.shown = shown
@@ -229,6 +230,7 @@ class AverageOverExamples(Scene):
     NOTE_Y = -2.6
     EXTRA = ("average", "these", "all")  # the columns after the examples
 
+    @storyboard
     def construct(self):
         shown = backprop_data.average_over_examples()
         self.shown = shown
@@ -336,6 +338,7 @@ class OneExampleNudges(Scene):
     NUDGE_Y, NOTE_Y = -2.95, -3.5
     NEURON_RADIUS = 0.26
 
+    @storyboard
     def construct(self):
         shown = backprop_data.one_example_nudges()
         self.shown = shown
@@ -461,6 +464,7 @@ class ThreeAvenues(Scene):
     PANEL_LEFT, PANEL_YS = 2.15, (1.55, -0.3, -1.95)  # the three avenues, listed on the right (top of each)
     FORMULA_AT = [4.3, 2.35, 0]
 
+    @storyboard
     def construct(self):
         shown = backprop_data.three_avenues()
         self.shown = shown
@@ -593,6 +597,7 @@ class FireTogetherWireTogether(Scene):
     OUTPUT_X = 0.0
     PANEL_LEFT, PANEL_TOP = 2.5, 2.1
 
+    @storyboard
     def construct(self):
         shown = backprop_data.fire_together_wire_together()
         self.shown = shown
@@ -728,6 +733,7 @@ class PropagateBackward(Scene):
     SUM_NUMBERS_X = 0.62  # right of a hidden neuron's edge: the summed nudge
     DIM = 0.22  # the network's own edges while nudges are shown
 
+    @storyboard
     def construct(self):
         shown = backprop_data.propagate_backward()
         self.shown = shown
@@ -973,6 +979,7 @@ class MiniBatches(Scene):
     PLOT_AT, PLOT_SIZE = (-6.0, -3.05), (7.2, 2.2)  # lower-left corner and size of the cost plot
     STEP_SECONDS = 0.7
 
+    @storyboard
     def construct(self):
         shown = backprop_data.mini_batches()
         self.shown = shown
@@ -1128,6 +1135,7 @@ class SGDvsFullBatch(KitThreeDScene):
     INSET_WIDTH = 4.6  # the zoomed cost plot of SGD's first steps, under the readouts
     INSET_FROM_STEP = 5  # its cost range: from this step on (the first steps drop in from above)
 
+    @storyboard
     def construct(self):
         shown = backprop_data.sgd_vs_full_batch()
         self.shown = shown

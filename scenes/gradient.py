@@ -54,7 +54,7 @@ from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
 from scenes.kit.scene3d import KitThreeDScene
-from scenes.kit.storyboard import beat
+from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import FastNumber, integer, label, math, number
 
 CORRECT = palette.WEIGHT_POSITIVE  # a test image the network gets right (green frame)
@@ -84,6 +84,7 @@ class TrainingAndTestData(Scene):
     SIDE_X = 3.5  # the two piles sit at -SIDE_X and +SIDE_X
     PILE_COLUMNS, PILE_STEP = 4, 1.2
 
+    @storyboard
     def construct(self):
         shown = gradient_data.training_and_test_data(self.N_TRAIN_SHOWN, self.N_TEST_SHOWN)
         self.show_labelled_images(shown)
@@ -143,6 +144,7 @@ class CostOfOneExample(Scene):
     NUMBER_SIZE = palette.SMALL_SIZE
     CONFIDENT = 0.8  # an answer's output at least this high is called confident
 
+    @storyboard
     def construct(self):
         shown = gradient_data.cost_of_one_example()
         self.feed_a_three_to_random_weights(shown)
@@ -260,6 +262,7 @@ class AverageCost(Scene):
     MACHINE_AT = [0.1, -0.6, 0]
     COLUMN_AT = [-5.2, -0.6, 0]
 
+    @storyboard
     def construct(self):
         shown = gradient_data.average_cost()
         self.show_single_costs(shown)
@@ -349,6 +352,7 @@ class BallDownhill(KitThreeDScene):
     SURFACE_WIDTH, SURFACE_HEIGHT = 7.4, 3.2
     CONTOUR_COUNT = 12
 
+    @storyboard
     def construct(self):
         shown = gradient_data.descent_on_surface()
         self.set_up_the_surface(shown)
@@ -441,6 +445,7 @@ class ManyValleys(Scene):
     RULE_AT = [1.9, 2.0, 0]  # the rule; the featured ball's readouts sit at the right edge, level with it
     SECONDS_PER_STEP, CROWD_SECONDS_PER_STEP = 0.38, 0.32
 
+    @storyboard
     def construct(self):
         shown = gradient_data.many_valleys()
         self.draw_the_line(shown)
@@ -556,6 +561,7 @@ class LearningRate(Scene):
     SECONDS_PER_STEP = 0.26
     PANEL_WIDTH, PANEL_HEIGHT, PANEL_GAP = 5.0, 1.95, (1.1, 0.45)
 
+    @storyboard
     def construct(self):
         shown = gradient_data.learning_rates()
         self.set_out_one_panel_per_rate(shown)
@@ -642,6 +648,7 @@ class DownhillDirection(KitThreeDScene):
     THETA = -62 * DEGREES  # walls no steeper (on screen) than the line of sight: no depth sort needed
     BOWL_SHIFT = 1.3  # the bowl sits this far right of the text column, along the screen's x
 
+    @storyboard
     def construct(self):
         shown = gradient_data.downhill_direction()
         self.set_up_the_bowl(shown)
@@ -765,6 +772,7 @@ class GradientVector(Scene):
     BAR_LENGTH = 2.1  # the largest entry of the whole vector
     NUMBER_SIZE = palette.SMALL_SIZE
 
+    @storyboard
     def construct(self):
         shown = gradient_data.gradient_vector()
         self.introduce_both_columns(shown)
@@ -842,6 +850,7 @@ class GradientNudging(Scene):
     PLOT_AT = [4.55, -1.85, 0]
     RULE_AT = [4.6, 2.5, 0]
 
+    @storyboard
     def construct(self):
         shown = gradient_data.gradient_nudging()
         self.show_the_network_and_the_rule(shown)
@@ -917,6 +926,7 @@ class TestAccuracy(Scene):
     BIG_AT, BIG_SIDE = np.array([-4.75, 0.35, 0]), 2.6
     GRID_AT, GRID_STEP, THUMB_SIDE = [2.35, 0.2, 0], (0.74, 0.8), 0.64
 
+    @storyboard
     def construct(self):
         shown = gradient_data.test_set_answers(n_shown=self.N_SHOWN)
         self.set_up_the_counter(shown)
@@ -1016,6 +1026,7 @@ class HiddenWeights(Scene):
     TEXT_X = -4.0
     MOSTLY_START = 0.5  # at or above this median cosine similarity with step 0, "still mostly their random start"
 
+    @storyboard
     def construct(self):
         shown = gradient_data.hidden_weights()
         self.explain_the_squares(shown)
@@ -1067,6 +1078,7 @@ class RandomNoiseInput(Scene):
     NETWORK_AT, IMAGE_AT = [0.2, -0.4, 0], np.array([-5.3, -0.2, 0])
     ABOUT_AS_SURE = 0.1  # outputs within this of each other are "about as sure"
 
+    @storyboard
     def construct(self):
         shown = gradient_data.random_noise_input()
         self.feed_noise(shown)
@@ -1129,6 +1141,7 @@ class MemorizationCurves(Scene):
     ZOOM_AT, ZOOM_SIZE = [3.85, 0.5, 0], (3.6, 2.1)
     SERIES = {"true": palette.SERIES[1], "shuffled": palette.SERIES[2]}
 
+    @storyboard
     def construct(self):
         shown = gradient_data.memorization_curves()
         self.draw_the_axes(shown)

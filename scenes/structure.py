@@ -63,7 +63,7 @@ from scenes.kit.neuron import NeuronCircle, WeightedSum, pixel_box, pixel_marker
 from scenes.kit.pixel_neurons import ActivationScale, PixelNeurons, ValueNeuron, ring_marks
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
-from scenes.kit.storyboard import beat
+from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import FastNumber, activation_name, activation_tex, as_percent, integer, label, math, number, tex_integer
 
 CORRECT = palette.WEIGHT_POSITIVE  # the network's answer matches the label (as in chapter 2)
@@ -85,6 +85,7 @@ class SloppyThree(Scene):
     SMALL_THREE_SIDE, SMALL_THREES_Y = 1.05, 2.1
     OTHER_SIDE, OTHER_STEP, OTHERS_Y = 1.05, 1.42, -0.6
 
+    @storyboard
     def construct(self):
         shown = structure_data.sloppy_three()
         self.shown = shown
@@ -164,6 +165,7 @@ class NeuronHoldsNumber(Scene):
     SCALE_WIDTH = 3.2
     WALK_SECONDS_PER_PIXEL = 0.32
 
+    @storyboard
     def construct(self):
         shown = structure_data.neuron_holds_number()
         self.shown = shown
@@ -271,6 +273,7 @@ class PixelsToInputLayer(Scene):
     SOURCE_SIDE = 2.4  # the picture, small, where the pixels were
     RING_SHARE = 0.55  # ring radius / pixel pitch: neighbouring rings stay apart
 
+    @storyboard
     def construct(self):
         shown = structure_data.pixels_to_input_layer()
         self.shown = shown
@@ -385,6 +388,7 @@ class NetworkLayers(Scene):
     NAMES_Y, SIZES_Y = 2.92, -3.12
     QUESTION_SHARE = 1.1  # "?" height / neuron radius
 
+    @storyboard
     def construct(self):
         shown = structure_data.network_layers()
         self.shown = shown
@@ -503,6 +507,7 @@ class FeedForward(Scene):
     ANSWERS_X = 5.95
     FEED_TIME = 3.2
 
+    @storyboard
     def construct(self):
         self.shown = shown = structure_data.feed_forward()
         self.show_the_trained_network(shown)
@@ -610,6 +615,7 @@ class LayeredHope(Scene):
     SOME_CONTRAST = 0.1  # at or above: "leans that way"
     VERDICT_SECONDS = 7.0  # the closing verdict is three lines: time to read them
 
+    @storyboard
     def construct(self):
         self.shown = shown = structure_data.layered_hope()
         self.show_three_real_digits(shown)
@@ -778,6 +784,7 @@ class WeightsAsPixels(Scene):
     SUM_SIZE = palette.LABEL_SIZE
     DETECTOR_AT, HIT_AT, MISS_AT = [-4.7, 0.45, 0], [0.0, 0.45, 0], [4.7, 0.45, 0]
 
+    @storyboard
     def construct(self):
         shown = structure_data.weights_as_pixels()
         self.shown = shown
@@ -887,6 +894,7 @@ class SigmoidSquish(Scene):
     PLOT_AT, PLOT_SIZE = [-1.2, 0.05, 0], (8.0, 4.0)
     TABLE_X, TABLE_TOP, ROW_HEIGHT = (4.7, 6.0), 1.7, 0.5
 
+    @storyboard
     def construct(self):
         shown = structure_data.sigmoid_squish()
         self.shown = shown
@@ -965,6 +973,7 @@ class BiasThreshold(Scene):
     NOTE_AT = [0.75, 2.1, 0]  # the notes above the plot
     MOVE_SECONDS = 1.1
 
+    @storyboard
     def construct(self):
         shown = structure_data.bias_threshold()
         self.shown = shown
@@ -1163,6 +1172,7 @@ class CountParameters(Scene):
     COLUMNS = {"layer": -4.6, "weights": 1.2, "biases": 4.4}  # x of the row names' left, products' right, biases' right
     TOTAL_Y = -3.0
 
+    @storyboard
     def construct(self):
         shown = structure_data.count_parameters()
         self.draw_the_layers(shown)
@@ -1252,6 +1262,7 @@ class MatrixNotation(Scene):
     NOTE_Y = -1.05
     WORK_LEFT, WORK_TOP, WORK_STEP = -5.9, -1.85, 0.62
 
+    @storyboard
     def construct(self):
         shown = structure_data.matrix_notation()
         self.show_the_input(shown)
@@ -1378,6 +1389,7 @@ class NetworkIsAFunction(Scene):
     MACHINE_AT, MACHINE_SIZE = [0.4, -0.1, 0], (3.6, 2.0)
     OUTPUTS_X, OUTPUTS_Y = 4.9, 0.2
 
+    @storyboard
     def construct(self):
         shown = structure_data.network_is_a_function(n_shown=4)
         self.show_the_inputs(shown)
@@ -1487,6 +1499,7 @@ class SigmoidVsReLU(Scene):
     LR_COLUMNS = {"eta": -1.5, "sigmoid": 0.0, "relu": 1.5}  # x of the learning-rate table's columns, from SIDE_X
     COLORS = {"sigmoid": palette.SERIES[0], "relu": palette.SERIES[1]}
 
+    @storyboard
     def construct(self):
         shown = structure_data.sigmoid_vs_relu()
         self.draw_both_functions(shown)

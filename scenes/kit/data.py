@@ -12,6 +12,14 @@ learning rates) takes that trace's network (sizes, activation, cost, init, seed)
 re-renders every scene from their own network. Those runs also take the trace's learning rate (a rate
 made for the lesson's sigmoid network can leave a ReLU network dead), and its mini-batch size where both
 are SGD. Its data must be the data it was trained on (set ``NETCORE_MNIST`` accordingly).
+
+A trace need not hold a training history: ``netcore import`` makes one of a network trained elsewhere
+(one snapshot, no steps, no learning rate), and a trace can be trained for 0 epochs. Scenes that show
+the network replay it all the same; a scene that replays training (a path of snapshots, the steps'
+costs, or runs trained with the trace's settings) checks for it with ``require_history``, and where the
+trace lacks it gets ``NeedsHistory``: one line naming the trace, what it lacks and the ``netcore train``
+command that makes a trace with it. ``start_words`` says what a trace's first snapshot is (random
+initial weights, or an imported network) for captions.
 The runs in ``OWN_NETWORK`` (the deep sigmoid-vs-ReLU comparison, whose point is its own shape and
 activations) keep their own settings under ``NETCORE_TRACE``; they train on ``dataset()``, the user's
 data under a user trace.
@@ -29,6 +37,7 @@ import numpy as np
 
 from netcore.data import Dataset, load_mnist
 from netcore.errors import NetcoreError
+from netcore.imported import is_imported
 from netcore.locks import cache_lock
 from netcore.runs import LESSON, RunSpec, cached_run, default_cache_dir
 from netcore.trace import Trace
@@ -127,6 +136,43 @@ def _user_trace() -> Trace:
     return _memo[key]
 
 
+class NeedsHistory(NetcoreError):
+    """The trace in use lacks the training history a scene replays (``str()``: one line saying what it
+    lacks and how to make a trace that has it)."""
+
+
+def _make_a_trace(meta: dict) -> str:
+    """The ``netcore train`` command that trains the trace's network with a recorded history."""
+    n = meta["network"]
+    return (f"netcore train --sizes {','.join(map(str, n['sizes']))} --activation {n['activation']} "
+            f"--cost {n['cost']} --out run.npz")
+
+
+def require_history(t: Trace, snapshots: int = 2, steps: int = 1, epochs: int = 0, what: str = "training") -> Trace:
+    """``t``, checked to hold a training history of at least ``snapshots`` snapshots, ``steps`` steps
+    and ``epochs`` evaluated epochs; else ``NeedsHistory`` naming the trace, saying that the scene
+    replays ``what`` and what the trace lacks. (An imported network's one evaluation is no epoch.)"""
+    have = (len(t.snapshot_steps), t.n_steps, 0 if is_imported(t) else len(t.epoch_steps))
+    need = (snapshots, steps, epochs)
+    if all(h >= n for h, n in zip(have, need)):
+        return t
+    lacks = [f"{n:,} {word}" for h, n, word in zip(have, need, ("snapshots", "steps", "evaluated epochs")) if h < n]
+    holds = (f"an imported network ({t.meta['imported']['file']}) with no training history" if is_imported(t) else
+             f"{have[0]} snapshot{'s' * (have[0] != 1)}, {have[1]:,} step{'s' * (have[1] != 1)} and "
+             f"{have[2]} evaluated epoch{'s' * (have[2] != 1)}")
+    raise NeedsHistory(f"this scene replays {what}, which needs a trace with at least {' and '.join(lacks)}; "
+                       f"this one holds {holds}. Make one with: {_make_a_trace(t.meta)}", t.path)
+
+
+def start_words(t: Trace) -> str:
+    """What the first snapshot of ``t`` is, for captions: the random initial weights of a run, or the
+    network a user imported (already trained elsewhere)."""
+    if is_imported(t):
+        return f"the imported network ({t.meta['imported']['file']}), trained elsewhere"
+    step = int(t.snapshot_steps[0])
+    return "random initial weights (step 0)" if step == 0 else f"the run's first snapshot (step {step:,})"
+
+
 def spec(name: str) -> RunSpec:
     """The settings of run ``name``, with the network of ``NETCORE_TRACE`` when that is set (except the
     runs in ``OWN_NETWORK``, which keep their own)."""
@@ -135,6 +181,11 @@ def spec(name: str) -> RunSpec:
     s = RUNS[name]
     if user_trace_path() is not None and name not in OWN_NETWORK:
         meta = _user_trace().meta
+        if meta["hyperparameters"].get("eta") is None:  # imported: nothing says how it was trained
+            raise NeedsHistory(f"this scene trains runs of the replayed network with its learning rate and "
+                               f"mini-batches; {TRACE_ENV} holds an imported network "
+                               f"({meta.get('imported', {}).get('file', 'no training settings')}) with no training "
+                               f"history. Make a trace with one: {_make_a_trace(meta)}", user_trace_path())
         network, hyper = meta["network"], meta["hyperparameters"]
         s = s.with_(sizes=tuple(network["sizes"]), activation=network["activation"], cost=network["cost"],
                     init=network["init"], seed=network["seed"] + SEED_OFFSETS.get(name, 0), eta=float(hyper["eta"]))

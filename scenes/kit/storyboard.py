@@ -18,14 +18,23 @@ function of the beat's arguments (the scene's data value), so a caption can stat
     ...     def five_examples(self, shown): ...
 
 A beat that takes no time (nothing played) adds no subcaption.
+
+``construct`` itself is decorated with ``@storyboard``: where the data cannot be shown (a user's trace
+that lacks the training history the scene replays, a trace file that is not one), the render ends
+with one line naming the scene, the file and the problem, and exit status 2, not a traceback.
 """
 
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Callable
 
-__all__ = ["beat", "MIN_SUBCAPTION"]
+from netcore.errors import NetcoreError
+
+__all__ = ["beat", "storyboard", "MIN_SUBCAPTION", "REFUSED"]
+
+REFUSED = 2  # exit status of a render whose data cannot be shown
 
 MIN_SUBCAPTION = 0.05  # seconds: a beat shorter than this adds no subcaption
 
@@ -49,3 +58,21 @@ def beat(text: str | Callable[..., str]):
         return run
 
     return decorate
+
+
+def storyboard(construct):
+    """Decorate a scene's ``construct``: a ``NetcoreError`` from its data (e.g. the kit's
+    ``NeedsHistory``) ends the render with one line on stderr, ``<Scene>: <file>: <problem>``, and exit
+    status ``REFUSED``. (Manim reports other exceptions with a traceback and status 1; ``SystemExit``
+    passes through it.)"""
+
+    @functools.wraps(construct)
+    def run(self):
+        try:
+            return construct(self)
+        except NetcoreError as e:
+            print(f"{type(self).__name__}: {e}", file=sys.stderr)
+            raise SystemExit(REFUSED) from None
+
+    run.storyboard = True
+    return run
