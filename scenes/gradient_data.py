@@ -158,7 +158,8 @@ class DescentOnSurface:
 
 
 def descent_on_surface(name: str = "descent") -> DescentOnSurface:
-    trace, land = kit_data.trace(name), kit_data.landscape(name)
+    trace = kit_data.require_history(kit_data.trace(name), snapshots=3, what="a descent's path of snapshots")
+    land = kit_data.landscape(name)
     path = land.trace_path(0)
     h = trace.meta["hyperparameters"]
     return DescentOnSurface(land, path["coords"], path["step"], path["cost"], path["gradient"],
@@ -360,6 +361,7 @@ class Nudging:
 
 def gradient_nudging(trace=None, data=None, digit: int = 3) -> Nudging:
     trace, data = _lesson(trace), _data(data)
+    kit_data.require_history(trace, snapshots=2, steps=1, what="the weights' steps from snapshot to snapshot")
     h = trace.meta["hyperparameters"]
     return Nudging(trace.network(0), trace.snapshot_params, trace.snapshot_steps, trace.snapshot_cost,
                    data.x_train[first_of_digit(data.y_train, digit)], float(h["eta"]), int(h["batch_size"]),
@@ -460,6 +462,7 @@ class Memorization:
 def memorization_curves(trace=None, data=None) -> Memorization:
     from netcore.memorize import memorization_of
 
-    trace, data = _lesson(trace), _data(data)
+    trace, data = kit_data.require_history(_lesson(trace), epochs=1, what="the run's training, epoch by epoch, "
+                                           "against the same run on shuffled labels"), _data(data)
     m = memorization_of(trace, data, cache_dir=kit_data.cache_dir(), progress=True)
     return Memorization(m.epochs, m.true_cost, m.shuffled_cost, m.true_accuracy, m.shuffled_accuracy)
