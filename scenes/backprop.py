@@ -88,9 +88,20 @@ def cost_words(cost_name: str) -> str:
 
 def start_words(example) -> str:
     """Which snapshot the example goes into, in the captions' words."""
-    if example.step == 0:
+    if example.step == 0 and example.state.startswith("step 0"):
         return "the lesson's run at its first snapshot (step 0): random weights, not trained yet"
-    return f"the run's first snapshot (step {example.step:,}): barely trained"
+    return f"the run's first snapshot: {example.state}"
+
+
+def at_words(example) -> str:
+    """Where the example is, short: "at step 0", or "in the imported network (mine.npz)"."""
+    return f"in {example.state}" if example.state.startswith("the imported") else f"at step {example.step:,}"
+
+
+def first_answer(example) -> str:
+    """What the network at that snapshot makes of the example, in the captions' words."""
+    guess = int(np.argmax(example.activations[-1]))
+    return f"it already answers {guess}" if guess == example.label else "its outputs are a mess"
 
 
 
@@ -127,11 +138,11 @@ class GradientSensitivity(Scene):
     def at(self, key, r):
         return [self.COLUMNS[key], self.ROW_Y[r], 0]
 
-    @beat(lambda self, shown: f"Two weights of the network at step {shown.step} (its random start): the most "
+    @beat(lambda self, shown: f"Two weights of the network ({shown.state}): the most "
                               "sensitive one and a typical one of the same layer.")
     def show_two_weights(self, shown):
         head = title(self.TITLE)
-        sub = caption(f"step {shown.step}, random weights; C = the average cost over all {shown.n_train:,} "
+        sub = caption(f"{shown.state}; C = the average cost over all {shown.n_train:,} "
                       "training images").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(head), FadeIn(sub), run_time=1.0)
         why = (f"the largest |\u2202C/\u2202w| of all {shown.n_weights:,} weights",
@@ -248,14 +259,14 @@ class AverageOverExamples(Scene):
         return caption(text, size=palette.SMALL_SIZE).move_to([0, self.NOTE_Y, 0])
 
     @beat(lambda self, shown: f"The first {len(shown.labels)} training images as columns, {len(shown.names)} of the "
-                              f"network's weights and biases as rows, at step {shown.step}.")
+                              f"network's weights and biases as rows ({shown.state}).")
     def lay_out_the_table(self, shown):
         n = len(shown.labels)
         self.table = ChangeTable(shown.names, n + len(self.EXTRA), self.NAME_X, self.LAST_X, self.NAME_WIDTH,
                                  self.FIRST_ROW, self.ROW_HEIGHT, size=self.CELL_SIZE, places=shown.places,
                                  gaps_after={n - 1: self.SEPARATOR_GAP, n: self.EQUALS_GAP})
         head = title(self.TITLE)
-        sub = caption(f"step {shown.step}, random weights: a row per weight or bias, a column per training "
+        sub = caption(f"{shown.state}: a row per weight or bias, a column per training "
                       "example").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.images = self.table.images(shown.images, shown.labels, self.IMAGE_TOP, self.IMAGE_SIDE)
         self.names = self.table.name_column()
@@ -357,8 +368,8 @@ class OneExampleNudges(Scene):
         return Rectangle(width=self.COLUMN_STEP * 0.92, height=top - bottom, color=color, stroke_width=2.5).move_to(
             [self.column_x(i), (top + bottom) / 2, 0])
 
-    @beat(lambda self, shown: f"The first training {shown.example.label} goes into the network at step "
-                              f"{shown.example.step}, before any training: its outputs are a mess.")
+    @beat(lambda self, shown: f"The first training {shown.example.label} goes into the network "
+                              f"({shown.example.state}): {first_answer(shown.example)}.")
     def feed_the_two(self, shown):
         ex = shown.example
         self.head = title(self.TITLE)
@@ -489,7 +500,7 @@ class ThreeAvenues(Scene):
         what = (f"the last hidden layer: {n_prev} {activation_name(ex.activation)} neurons"
                 + (f" (drawn: {shown.shown[0]}-{shown.shown[len(shown.shown) // 2 - 1]} and "
                    f"{shown.shown[len(shown.shown) // 2]}-{shown.shown[-1]})" if truncated else ""))
-        self.state = caption(f"the training {shown.neuron} at step {ex.step}; {what}", size=palette.TINY_SIZE)
+        self.state = caption(f"the training {shown.neuron} {at_words(ex)}; {what}", size=palette.TINY_SIZE)
         self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
         target = self.pair.next_circles[0]
@@ -606,8 +617,8 @@ class FireTogetherWireTogether(Scene):
         self.keep_the_increases(shown)
         self.fire_together(shown)
 
-    @beat(lambda self, shown: f"The training {shown.example.label} in the untrained network: the last hidden layer's "
-                              "activations, and what each output wants.")
+    @beat(lambda self, shown: f"The training {shown.example.label} in the network ({shown.example.state}): the last "
+                              "hidden layer's activations, and what each output wants.")
     def show_both_layers(self, shown):
         ex = shown.example
         n_out = len(shown.output_nudges)
@@ -617,7 +628,7 @@ class FireTogetherWireTogether(Scene):
         head = title(self.TITLE)
         n_prev = len(shown.previous)
         drawn = ("all of them" if len(shown.shown) == n_prev else f"the {len(shown.shown)} most active")
-        self.state = caption(f"the training {ex.label} at step {ex.step}; the last hidden layer: "
+        self.state = caption(f"the training {ex.label} {at_words(ex)}; the last hidden layer: "
                              f"{n_prev} {activation_name(ex.activation)} neurons, drawn: {drawn}", size=palette.TINY_SIZE)
         self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
@@ -748,8 +759,10 @@ class PropagateBackward(Scene):
     # --- helpers ----------------------------------------------------------------------------------
     @staticmethod
     def stage_note(shown) -> str:
-        stage = "not yet trained" if shown.step == 0 else f"after {shown.step:,} training steps"
-        return f"a real {shown.label} into the network at step {shown.step:,} ({stage})"
+        if not shown.state.startswith("the imported"):
+            stage = "not yet trained" if shown.step == 0 else f"after {shown.step:,} training steps"
+            return f"a real {shown.label} into the network at step {shown.step:,} ({stage})"
+        return f"a real {shown.label} into {shown.state}"
 
     @staticmethod
     def output_note(shown) -> str:
@@ -819,7 +832,7 @@ class PropagateBackward(Scene):
                         .move_to(self.net.positions[layer][i]) for i in top])
 
     # --- beats ------------------------------------------------------------------------------------
-    @beat(lambda self, shown: f"A real training {shown.label} goes into the network at step {shown.step:,}: "
+    @beat(lambda self, shown: f"A real training {shown.label} goes into the network {at_words(shown)}: "
                               f"its ten outputs light up.")
     def feed_the_two(self, shown):
         self.play(Write(title(self.TITLE)), run_time=0.7)

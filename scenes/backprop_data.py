@@ -102,6 +102,7 @@ class Sensitivity:
     n_train: int
     n_weights: int  # how many weights (not biases) the network has: the first is the largest of them
     layer_size: int  # how many weights the layer has (the median is taken over them)
+    state: str  # what the snapshot is, in words (kit.data.snapshot_words): "random initial weights", ...
 
 
 def sensitivity_nudge(largest: float) -> float:
@@ -139,7 +140,8 @@ def gradient_sensitivity(trace=None, data=None, snapshot: int = 0) -> Sensitivit
     return Sensitivity(idx, tuple(net.param_name(i) for i in idx), tuple(route_of(net, i) for i in idx), layer,
                        net.params[list(idx)], g, ratio, float(cost), nudge, changes,
                        change_ratio, bool(abs(change_ratio / ratio - 1) < 0.1), places,
-                       int(trace.snapshot_steps[snapshot]), len(x), len(weights), w.stop - w.start)
+                       int(trace.snapshot_steps[snapshot]), len(x), len(weights), w.stop - w.start,
+                       kit_data.snapshot_words(trace, snapshot))
 
 
 # --- AverageOverExamples ------------------------------------------------------------------------------
@@ -168,6 +170,7 @@ class ExampleTable:
     largest_gap: float  # max |average - minus_gradient| (rounding only)
     step: int
     n_train: int
+    state: str  # what the snapshot is, in words (kit.data.snapshot_words)
 
 
 def average_over_examples(trace=None, data=None, snapshot: int = 0, n_examples: int = 5,
@@ -188,7 +191,7 @@ def average_over_examples(trace=None, data=None, snapshot: int = 0, n_examples: 
     return ExampleTable(np.asarray(x), np.asarray(y), idx, tuple(net.param_name(int(i)) for i in idx),
                         tuple(route_of(net, int(i)) for i in idx), places, ch.per_example, ch.average, minus_grad, -full[idx],
                         float(np.max(np.abs(ch.average - minus_grad))), int(trace.snapshot_steps[snapshot]),
-                        len(data.x_train))
+                        len(data.x_train), kit_data.snapshot_words(trace, snapshot))
 
 
 DIGIT = 2  # the lesson's example: an image of a 2
@@ -218,6 +221,7 @@ class ExampleAtStart:
     sizes: tuple
     layer_scales: np.ndarray  # per layer, activation / scale = brightness
     shown_inputs: np.ndarray  # the drawn input neurons (informative_pixels)
+    state: str  # what the snapshot is, in words (kit.data.snapshot_words)
 
 
 def example_at_start(trace=None, data=None, digit: int = DIGIT) -> ExampleAtStart:
@@ -228,7 +232,8 @@ def example_at_start(trace=None, data=None, digit: int = DIGIT) -> ExampleAtStar
     acts = tuple(a[0] for a in net.forward(image.reshape(1, -1))[1])
     scales = np.array([1.0] + [_display_scale(a) for a in acts[1:]])
     return ExampleAtStart(index, digit, image, net, int(trace.snapshot_steps[0]), acts, net.activation,
-                          net.cost_name, tuple(net.sizes), scales, informative_pixels(data.x_train, MAX_SHOWN))
+                          net.cost_name, tuple(net.sizes), scales, informative_pixels(data.x_train, MAX_SHOWN),
+                          kit_data.snapshot_words(trace, 0))
 
 
 # --- OneExampleNudges -----------------------------------------------------------------------------
@@ -391,6 +396,7 @@ class BackwardNudges:
     dead: tuple  # per hidden layer l (index l): how many neurons pass nothing back (slope 0), else 0
     top_shown: tuple  # per layer: drawn-order positions of the 3 largest |desired| among drawn neurons
     label_magnified: float  # largest |wish| of all outputs / largest |wish| of the label's neuron
+    state: str  # what the snapshot is, in words (kit.data.snapshot_words)
 
     @property
     def n_layers(self) -> int:
@@ -443,7 +449,8 @@ def propagate_backward(trace=None, data=None, digit: int = 2, snapshot: int = 0)
     scales = np.array([max(1.0, float(np.max(a))) for a in acts])
     return BackwardNudges(net, int(trace.snapshot_steps[snapshot]), x, digit, index, acts, scales, tuple(desired),
                           tuple(slope_nudge), tuple(wishes), float(nudges.cost), net.cost_name, net.activation,
-                          proportional, signs_right, dead, tuple(top), magnified)
+                          proportional, signs_right, dead, tuple(top), magnified,
+                          kit_data.snapshot_words(trace, snapshot))
 
 
 # --- MiniBatches ------------------------------------------------------------------------------------

@@ -18,8 +18,8 @@ A trace need not hold a training history: ``netcore import`` makes one of a netw
 the network replay it all the same; a scene that replays training (a path of snapshots, the steps'
 costs, or runs trained with the trace's settings) checks for it with ``require_history``, and where the
 trace lacks it gets ``NeedsHistory``: one line naming the trace, what it lacks and the ``netcore train``
-command that makes a trace with it. ``start_words`` says what a trace's first snapshot is (random
-initial weights, or an imported network) for captions.
+command that makes a trace with it. ``snapshot_words`` says what a snapshot is (random initial
+weights, a trained state, or an imported network) for captions.
 The runs in ``OWN_NETWORK`` (the deep sigmoid-vs-ReLU comparison, whose point is its own shape and
 activations) keep their own settings under ``NETCORE_TRACE``; they train on ``dataset()``, the user's
 data under a user trace.
@@ -164,13 +164,14 @@ def require_history(t: Trace, snapshots: int = 2, steps: int = 1, epochs: int = 
                        f"this one holds {holds}. Make one with: {_make_a_trace(t.meta)}", t.path)
 
 
-def start_words(t: Trace) -> str:
-    """What the first snapshot of ``t`` is, for captions: the random initial weights of a run, or the
-    network a user imported (already trained elsewhere)."""
+def snapshot_words(t: Trace, index: int = 0) -> str:
+    """What snapshot ``index`` of ``t`` is, for captions: ``"step 0, random weights"``,
+    ``"step 1,200 of training"``, or for a network imported with ``netcore import``
+    ``"the imported network (mine.npz)"`` (trained elsewhere: neither random nor at a known step)."""
     if is_imported(t):
-        return f"the imported network ({t.meta['imported']['file']}), trained elsewhere"
-    step = int(t.snapshot_steps[0])
-    return "random initial weights (step 0)" if step == 0 else f"the run's first snapshot (step {step:,})"
+        return f"the imported network ({t.meta['imported']['file']})"
+    step = int(t.snapshot_steps[index])
+    return "step 0, random weights" if step == 0 else f"step {step:,} of training"
 
 
 def spec(name: str) -> RunSpec:
