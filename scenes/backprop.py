@@ -94,7 +94,7 @@ def start_words(example) -> str:
 
 
 def at_words(example) -> str:
-    """Where the example is, short: "at step 0", or "in the imported network (mine.npz)"."""
+    """Where the example is, short: "at step 0", or "in the imported network"."""
     return f"in {example.state}" if example.state.startswith("the imported") else f"at step {example.step:,}"
 
 

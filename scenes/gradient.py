@@ -147,24 +147,32 @@ class CostOfOneExample(Scene):
     @storyboard
     def construct(self):
         shown = gradient_data.cost_of_one_example()
-        self.feed_a_three_to_random_weights(shown)
+        self.feed_the_example(shown)
         self.tabulate_outputs_and_desired(shown)
         self.square_the_differences(shown)
         self.add_them_up(shown)
-        self.replay_with_trained_weights(shown)
+        if shown.steps_trained:  # an imported network has no training to replay
+            self.replay_with_trained_weights(shown)
+
+    @staticmethod
+    def first_answer(shown) -> str:
+        start = shown.start
+        return "the output is a mess" if start.answer != start.label else f"it answers {start.answer}"
 
     @beat(lambda self, shown: f"A training image labelled {shown.start.label} goes through the network "
-                              "at its random initial weights: the output is a mess.")
-    def feed_a_three_to_random_weights(self, shown):
+                              f"({'at its random initial weights' if shown.state.startswith('step 0') else shown.state}): "
+                              f"{self.first_answer(shown)}.")
+    def feed_the_example(self, shown):
         self.head = title(self.TITLE)
         self.play(Write(self.head), run_time=0.8)
         self.netmob = NetworkMobject(shown.network, width=7.0, height=5.6).move_to(self.NETWORK_AT)
         image = pixel_digit(shown.image, side=2.2).move_to(self.IMAGE_AT)
         image_note = caption(f"a training image,\nlabelled {shown.start.label}").next_to(image, DOWN, buff=0.25)
-        self.state = caption("random initial weights and biases (step 0)").next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.15)
+        state = "random initial weights and biases (step 0)" if shown.state.startswith("step 0") else shown.state
+        self.state = caption(state).next_to(self.head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(FadeIn(self.netmob), FadeIn(image), FadeIn(image_note), FadeIn(self.state), run_time=1.2)
         self.play(self.netmob.feed_forward(shown.image), run_time=2.2)
-        mess = caption("the output is a mess").next_to(self.netmob, DOWN, buff=0.05).align_to(self.netmob.output_labels, RIGHT)
+        mess = caption(self.first_answer(shown)).next_to(self.netmob, DOWN, buff=0.05).align_to(self.netmob.output_labels, RIGHT)
         self.play(FadeIn(mess), run_time=0.6)
         self.wait(1.0)
         self.leaving = VGroup(self.netmob, image, image_note, mess)
@@ -220,8 +228,12 @@ class CostOfOneExample(Scene):
         self.total_group = VGroup(caption(what), self.total).arrange(DOWN, buff=0.2).next_to(brace, RIGHT, buff=0.3)
         self.play(Create(brace), FadeIn(self.total_group[0]), run_time=0.8)
         self.play(FadeIn(self.total, scale=1.3), run_time=0.8)
-        large = shown.start.cost >= 10 * shown.end.cost  # against what training reaches (the last beat)
-        self.verdict = caption("large: the network\nhas no idea" if large else "at the random start")
+        start = shown.start
+        if shown.steps_trained:  # against what training reaches (the last beat)
+            verdict = "large: the network\nhas no idea" if start.cost >= 10 * shown.end.cost else "at the random start"
+        else:
+            verdict = f"it answers {start.answer}" + ("" if start.answer == start.label else f",\nthe label is {start.label}")
+        self.verdict = caption(verdict)
         self.verdict.next_to(self.total_group, DOWN, buff=0.4)
         thumb = thumbnail(shown.image, side=1.3).next_to(self.total_group, UP, buff=0.4)
         self.play(FadeIn(thumb), FadeIn(self.verdict), run_time=0.8)
@@ -268,9 +280,15 @@ class AverageCost(Scene):
         self.show_single_costs(shown)
         self.average_them(shown)
         self.draw_the_cost_machine(shown)
-        self.feed_it_the_trained_weights(shown)
+        if shown.step_end:  # an imported network has no training to replay
+            self.feed_it_the_trained_weights(shown)
 
-    @beat("A few training images, each with its cost at the random weights.")
+    @staticmethod
+    def at_words(shown) -> str:
+        return "at the random initial weights" if shown.state.startswith("step 0") else f"in {shown.state}"
+
+    @beat(lambda self, shown: "A few training images, each with its cost "
+                              + ("at the random weights." if shown.state.startswith("step 0") else f"in {shown.state}."))
     def show_single_costs(self, shown):
         self.play(Write(title(self.TITLE)), run_time=0.8)
         self.cells = VGroup()
@@ -279,7 +297,7 @@ class AverageCost(Scene):
             self.cells.add(VGroup(thumb, number(cost, places=2, color=palette.COST).next_to(thumb, DOWN, buff=0.25)))
         dots = label("\u22ef", size=palette.TITLE_SIZE).move_to([4.9, self.ROW_Y, 0])
         more = caption(f"{shown.n_train:,} images").next_to(dots, DOWN, buff=0.45)
-        each = caption("the cost of each example, at the random initial weights").move_to([0, 2.35, 0])
+        each = caption(f"the cost of each example, {self.at_words(shown)}").move_to([0, 2.35, 0])
         self.play(LaggedStart(*[FadeIn(cell, shift=0.2 * UP) for cell in self.cells], lag_ratio=0.15), FadeIn(each), run_time=2.0)
         self.play(FadeIn(dots), FadeIn(more), run_time=0.6)
         self.singles = VGroup(self.cells, dots, more, each)
@@ -784,8 +802,9 @@ class GradientVector(Scene):
     @beat(lambda self, shown: f"{shown.n_params:,} weights and biases.")
     def introduce_both_columns(self, shown):
         head = title(self.TITLE)
-        sub = caption(f"{shown.n_params:,} entries each, at the random initial weights "
-                      f"(step {shown.step}, cost {shown.cost:.3f})").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
+        where = (f"at the random initial weights (step {shown.step}, cost {shown.cost:.3f})"
+                 if shown.state.startswith("step 0") else f"{shown.state}, cost {shown.cost:.3f}")
+        sub = caption(f"{shown.n_params:,} entries each, {where}").next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.play(Write(head), FadeIn(sub), run_time=1.0)
         self.rows = EntryRows.of(shown.indices, shown.n_params, self.TOP, self.ENTRY_HEIGHT, self.GAP_HEIGHT)
 
@@ -1031,7 +1050,10 @@ class HiddenWeights(Scene):
         shown = gradient_data.hidden_weights()
         self.explain_the_squares(shown)
         self.show_every_neurons_weights(shown)
-        self.say_what_the_measure_shows(shown)
+        if shown.steps:
+            self.say_what_the_measure_shows(shown)
+        else:  # an imported network: no starting weights to measure against
+            self.say_there_is_no_start(shown)
 
     @beat("One square per first-layer neuron.")
     def explain_the_squares(self, shown):
@@ -1063,6 +1085,15 @@ class HiddenWeights(Scene):
             words = "still mostly their random start,\nnot the little edges we hoped for\n" + measure
         else:
             words = "training reshaped them: edges?\n" + measure
+        self.say(words)
+
+    @beat(lambda self, shown: f"The weights of {shown.state}: its starting weights are not in the trace, so how "
+                              "much training changed them cannot be measured here.")
+    def say_there_is_no_start(self, shown):
+        self.say(f"{shown.state}:\nits starting weights are not\nin the trace, so how much\ntraining changed them\n"
+                 "cannot be measured here")
+
+    def say(self, words):
         verdict = caption(words, size=palette.SMALL_SIZE, color=palette.COST, align=LEFT)
         self.play(FadeIn(verdict.next_to(self.brightness, DOWN, buff=0.45).align_to(self.text, LEFT)), run_time=0.8)
         self.wait(2.5)

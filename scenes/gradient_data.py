@@ -99,6 +99,7 @@ class OneExampleCost:
     end: ExampleCost
     steps_trained: int
     cost_name: str  # "quadratic" or "cross_entropy": what the sum is
+    state: str  # what the first snapshot is, in words (kit.data.snapshot_words)
 
 
 def cost_of_one_example(trace=None, data=None, digit: int = 3) -> OneExampleCost:
@@ -106,7 +107,7 @@ def cost_of_one_example(trace=None, data=None, digit: int = 3) -> OneExampleCost
     i = first_of_digit(data.y_train, digit)
     net0 = trace.network(0)
     return OneExampleCost(data.x_train[i], net0, example_cost(net0, data, i), example_cost(trace.network(-1), data, i),
-                          int(trace.snapshot_steps[-1]), net0.cost_name)
+                          int(trace.snapshot_steps[-1]), net0.cost_name, kit_data.snapshot_words(trace, 0))
 
 
 # --- AverageCost ----------------------------------------------------------------------------------
@@ -125,6 +126,7 @@ class AverageCost:
     params_end: np.ndarray
     step_end: int
     from_dark_pixel: np.ndarray  # (P,) bool: a first-layer weight from a pixel that is 0 in every training image
+    state: str  # what the first snapshot is, in words (kit.data.snapshot_words)
 
 def average_cost(trace=None, data=None, n_examples: int = 5) -> AverageCost:
     trace, data = _lesson(trace), _data(data)
@@ -135,7 +137,8 @@ def average_cost(trace=None, data=None, n_examples: int = 5) -> AverageCost:
     dark[:n_first] = ~np.isin(np.arange(n_first) % net0.sizes[0], lit_pixels(data.x_train))
     return AverageCost(x, net0.example_costs(x, y), len(data.x_train), net0.n_params,
                        float(trace.snapshot_cost[0]), float(trace.snapshot_cost[-1]),
-                       trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]), dark)
+                       trace.snapshot_params[0], trace.snapshot_params[-1], int(trace.snapshot_steps[-1]), dark,
+                       kit_data.snapshot_words(trace, 0))
 
 
 # --- BallDownhill ---------------------------------------------------------------------------------
@@ -320,6 +323,7 @@ class GradientEntries:
     step: int
     cost: float
     n_params: int
+    state: str  # what the snapshot is, in words (kit.data.snapshot_words)
 
 
 def gradient_vector(trace=None, snapshot: int = 0) -> GradientEntries:
@@ -341,7 +345,7 @@ def gradient_vector(trace=None, snapshot: int = 0) -> GradientEntries:
     net = trace.network(snapshot)
     return GradientEntries(params, neg_grad, largest, chosen, tuple(net.param_name(int(i)) for i in chosen),
                            tuple(size_word(r) for r in rel[chosen]), int(trace.snapshot_steps[snapshot]),
-                           float(trace.snapshot_cost[snapshot]), len(params))
+                           float(trace.snapshot_cost[snapshot]), len(params), kit_data.snapshot_words(trace, snapshot))
 
 
 # --- GradientNudging ------------------------------------------------------------------------------
@@ -406,6 +410,7 @@ class HiddenWeights:
     weights: np.ndarray  # (n_hidden, 784)
     similarity_to_start: np.ndarray  # (n_hidden,) cosine similarity with the step-0 weights
     steps: int
+    state: str  # what the first snapshot is, in words (kit.data.snapshot_words)
 
     @property
     def median_similarity(self) -> float:
@@ -415,7 +420,8 @@ class HiddenWeights:
 def hidden_weights(trace=None) -> HiddenWeights:
     trace = _lesson(trace)
     start, end = trace.network(0), trace.network(-1)
-    return HiddenWeights(end.weights[0].copy(), weight_similarity(start, end), int(trace.snapshot_steps[-1]))
+    return HiddenWeights(end.weights[0].copy(), weight_similarity(start, end), int(trace.snapshot_steps[-1]),
+                         kit_data.snapshot_words(trace, 0))
 
 
 # --- RandomNoiseInput -----------------------------------------------------------------------------

