@@ -42,7 +42,7 @@ from scenes.kit.animations import EdgeSweep, Replay, change_values, fade_in_stro
 from scenes.kit.avenues import LayerPair, neuron_row_labels, number_column, places_for, value_band
 from scenes.kit.change_table import ChangeTable
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import caption, readout, text_row, thumbnail, title, value_bar
+from scenes.kit.layout import caption, caption_within, readout, text_row, thumbnail, title, value_bar
 from scenes.kit.network import NetworkMobject
 from scenes.kit.nudges import (
     NudgeArrows,
@@ -468,6 +468,7 @@ class ThreeAvenues(Scene):
     by that times its weight (up for a positive weight, down for a negative one)."""
 
     TITLE = "Three ways to raise one neuron"
+    STATE_WIDTH = 12.5  # the caption under the title ends clear of the thumbnail in the top right corner
 
     COLUMN_HEIGHT, COLUMN_Y = 5.0, -0.8
     K_X, A_X, W_X, DW_X, WISH_X = -6.7, -5.95, -5.0, -3.9, -2.75  # the table's columns
@@ -500,7 +501,8 @@ class ThreeAvenues(Scene):
         what = (f"the last hidden layer: {n_prev} {activation_name(ex.activation)} neurons"
                 + (f" (drawn: {shown.shown[0]}-{shown.shown[len(shown.shown) // 2 - 1]} and "
                    f"{shown.shown[len(shown.shown) // 2]}-{shown.shown[-1]})" if truncated else ""))
-        self.state = caption(f"the training {shown.neuron} {at_words(ex)}; {what}", size=palette.TINY_SIZE)
+        self.state = caption_within(f"the training {shown.neuron} {at_words(ex)}; {what}", self.STATE_WIDTH,
+                                    size=palette.TINY_SIZE)
         self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         self.thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
         target = self.pair.next_circles[0]
@@ -601,6 +603,7 @@ class FireTogetherWireTogether(Scene):
     be more active (the overlap is measured, and the words follow it)."""
 
     TITLE = "Fire together, wire together"
+    STATE_WIDTH = 12.5  # the caption under the title ends clear of the thumbnail in the top right corner
 
     COLUMN_HEIGHT, COLUMN_Y = 4.8, -0.62  # the columns end clear of the note under them
     NOTE_Y = -3.55
@@ -628,8 +631,9 @@ class FireTogetherWireTogether(Scene):
         head = title(self.TITLE)
         n_prev = len(shown.previous)
         drawn = ("all of them" if len(shown.shown) == n_prev else f"the {len(shown.shown)} most active")
-        self.state = caption(f"the training {ex.label} {at_words(ex)}; the last hidden layer: "
-                             f"{n_prev} {activation_name(ex.activation)} neurons, drawn: {drawn}", size=palette.TINY_SIZE)
+        self.state = caption_within(f"the training {ex.label} {at_words(ex)}; the last hidden layer: "
+                                    f"{n_prev} {activation_name(ex.activation)} neurons, drawn: {drawn}", self.STATE_WIDTH,
+                                    size=palette.TINY_SIZE)
         self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
         thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
         rows = self.pair.rows

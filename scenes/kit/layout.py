@@ -16,7 +16,7 @@ from .geometry import grid_positions
 from .pixels import pixel_digit
 from .text import label
 
-__all__ = ["title", "caption", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
+__all__ = ["title", "caption", "caption_within", "text_baseline", "readout", "boxed", "inside_frame", "on_baseline", "thumbnail",
            "labelled_thumbnail", "legend", "Table", "TileGrid", "tile_grid", "text_row", "place_in_row", "times_equation",
            "value_bar"]
 
@@ -62,6 +62,22 @@ def caption(text: str, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=None):
         for line in group:
             line.align_to(group, align)
     return group
+
+
+def caption_within(text: str, width: float, size=P.SMALL_SIZE, color=P.DIM_TEXT, align=LEFT):
+    """``caption(text)`` on one line if it is at most ``width`` wide, else broken after each "; "
+    (lines aligned by ``align``), and if still too wide, scaled down to ``width``. For captions whose
+    words follow the data (a layer's size, which network is shown).
+
+    Examples
+    --------
+    >>> state = caption_within(f"the training 2 {where}; the last hidden layer: 16 neurons", width=12.0)
+    """
+    one = caption(text, size=size, color=color)
+    if one.width <= width or "; " not in text:
+        return one if one.width <= width else one.scale_to_fit_width(width)
+    broken = caption(text.replace("; ", ";\n"), size=size, color=color, align=align)
+    return broken if broken.width <= width else broken.scale_to_fit_width(width)
 
 
 def readout(name: str, value, size: float = P.LABEL_SIZE, color=P.TEXT) -> VGroup:
