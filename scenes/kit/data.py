@@ -161,7 +161,8 @@ def require_history(t: Trace, snapshots: int = 2, steps: int = 1, epochs: int = 
     holds = (f"an imported network ({t.meta['imported']['file']}) with no training history" if is_imported(t) else
              f"{have[0]} snapshot{'s' * (have[0] != 1)}, {have[1]:,} step{'s' * (have[1] != 1)} and "
              f"{have[2]} evaluated epoch{'s' * (have[2] != 1)}")
-    raise NeedsHistory(f"this scene replays {what}, which needs a trace with at least {' and '.join(lacks)}; "
+    raise NeedsHistory(f"this scene replays {what}, which needs a trace with at least "
+                       f"{' and '.join([', '.join(lacks[:-1]), lacks[-1]] if len(lacks) > 1 else lacks)}; "
                        f"this one holds {holds}. Make one with: {_make_a_trace(t.meta)}", t.path)
 
 
