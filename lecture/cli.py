@@ -7,6 +7,8 @@ video with chapter marks, subtitles and a page to watch it.
     lecture 2 --join-only          # join the rendered scenes; fails naming any that are missing
 
 Exit status: 0 done; 1 a scene failed or is missing (one line each, naming its log); 2 bad arguments.
+A scene that cannot show the data (e.g. a training history an imported network's trace lacks) is left
+out of the lecture, with its one line saying why.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import time
 from pathlib import Path
 
 from .chapters import ROOT, Chapter, available, chapter, data_identity, scene_key, shown_path, title_of
+from netcore.errors import NetcoreError
+
 from .render import QUALITY_FOLDERS, Layout, render_scenes
 
 __all__ = ["main"]
@@ -64,11 +68,16 @@ def prepare(ch: Chapter) -> None:
     data = ch.module("_data")
     if data is None:
         return
+    from scenes.kit.data import NeedsHistory
+
     for name in getattr(data, "__all__", []):
         fn = getattr(data, name)
         if inspect.isfunction(fn) and all(p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
                                           for p in inspect.signature(fn).parameters.values()):
-            fn()
+            try:
+                fn()
+            except NeedsHistory:  # the scene that shows it says so itself, and is left out
+                pass
 
 
 class Progress:
@@ -82,8 +91,10 @@ class Progress:
         done = len(results)
         width = 24
         bar = "#" * round(width * done / max(self.total, 1))
-        failed = sum(not r.ok for r in results)
+        failed = sum(not r.ok and not r.refused for r in results)
+        left_out = sum(r.refused for r in results)
         line = (f"[{bar:<{width}}] {done}/{self.total} scenes" + (f", {failed} failed" if failed else "")
+                + (f", {left_out} left out" if left_out else "")
                 + f", {time.perf_counter() - self.start:.0f} s" + (f"; rendering {', '.join(running)}" if running else ""))
         if self.tty:
             self.stream.write("\r\x1b[2K" + line[:160])
@@ -126,11 +137,19 @@ def run_chapter(ch: Chapter, args) -> tuple[int, tuple[str, str, float] | None]:
             results = render_scenes(layout, todo, min(args.jobs, len(todo)), bar)
             bar.close()
             for r in results:
-                if not r.ok:
+                if not r.ok and not r.refused:
                     print(f"lecture: {r.scene} failed ({r.message}); log: {r.log}", file=sys.stderr)
                     status = 1
+    refused = {s: layout.refusal(s) for s in scenes if layout.refusal(s) and not layout.video(s).is_file()}
+    for s, why in refused.items():
+        if s in wanted:
+            print(f"lecture: left out {why}", file=sys.stderr)
     if args.scenes:
         return status, None
+    scenes = [s for s in scenes if s not in refused]
+    if not scenes:
+        print(f"lecture: chapter {ch.number} not joined: every scene was left out", file=sys.stderr)
+        return 1, None
     missing = [s for s in scenes if not layout.video(s).is_file()]
     if missing:
         if args.join_only:
@@ -175,7 +194,7 @@ def main(argv=None) -> int:
             write_atomic(index, index_page(entries))
             print(f"lecture: index {index}", file=sys.stderr)
         return status
-    except (ArgumentError, ValueError) as e:
+    except (ArgumentError, ValueError, NetcoreError) as e:
         print(f"lecture: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

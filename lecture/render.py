@@ -22,7 +22,9 @@ from pathlib import Path
 
 from .chapters import ROOT, Chapter
 
-__all__ = ["Layout", "SceneResult", "render_scenes", "QUALITY_FOLDERS"]
+__all__ = ["Layout", "SceneResult", "render_scenes", "QUALITY_FOLDERS", "REFUSED"]
+
+REFUSED = 2  # a scene's exit status when its data cannot be shown (scenes.kit.storyboard.REFUSED)
 
 # Manim's quality flags and the folder names it gives their videos (height p frame rate)
 QUALITY_FOLDERS = {"l": "480p15", "m": "720p30", "h": "1080p60", "p": "1440p60", "k": "2160p60"}
@@ -75,21 +77,48 @@ class Layout:
             return None
 
     def rendered_key(self, scene: str) -> str | None:
-        """The key of the scene's rendered video, or None (never rendered, or its files are gone)."""
+        """The key of the scene's rendered video (or of its refusal, see ``refusal``), or None (never
+        rendered, or its files are gone)."""
         try:
-            key = json.loads(self.key_file(scene).read_text())["key"]
-        except (OSError, ValueError, KeyError):
+            record = json.loads(self.key_file(scene).read_text())
+            key = record["key"]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return key if self.video(scene).is_file() else None
+        return key if record.get("refused") or self.video(scene).is_file() else None
+
+    def refusal(self, scene: str) -> str | None:
+        """Why the scene's last render left it out of the lecture (its one line: the data it replays
+        cannot be shown, e.g. an imported network has no training history), or None."""
+        try:
+            return json.loads(self.key_file(scene).read_text()).get("refused") or None
+        except (OSError, ValueError, AttributeError):
+            return None
 
 
 @dataclass(frozen=True)
 class SceneResult:
+    """One scene's render: ``ok`` (a video), ``refused`` (the scene said in one line, exit status 2,
+    that it cannot show the data: ``message`` is that line), else failed (``message`` says how)."""
+
     scene: str
     ok: bool
     seconds: float
     log: Path
     message: str = ""
+    refused: bool = False
+
+
+def write_key(layout: Layout, scene: str, record: dict) -> None:
+    layout.scenes.mkdir(parents=True, exist_ok=True)
+    tmp = layout.key_file(scene).with_suffix(".tmp")
+    tmp.write_text(json.dumps(record))
+    os.replace(tmp, layout.key_file(scene))
+
+
+def last_line(log: Path) -> str:
+    """The last non-empty line of a log (a refusing scene's one line)."""
+    lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    return lines[-1] if lines else "no reason given"
 
 
 def render_one(layout: Layout, scene: str, key: str) -> SceneResult:
@@ -109,6 +138,12 @@ def render_one(layout: Layout, scene: str, key: str) -> SceneResult:
                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
     seconds = time.perf_counter() - start
     videos = sorted(work.rglob(f"{scene}.mp4"))
+    reason = last_line(log)
+    if done.returncode == REFUSED and not videos and reason.startswith(f"{scene}: "):
+        write_key(layout, scene, {"key": key, "refused": reason, "seconds": round(seconds, 1)})
+        for old in (layout.video(scene), layout.subtitles(scene)):  # rendered from other data
+            old.unlink(missing_ok=True)
+        return SceneResult(scene, False, seconds, log, reason, refused=True)
     if done.returncode != 0 or not videos:
         why = f"manim exited with {done.returncode}" if done.returncode else "no video was written"
         return SceneResult(scene, False, seconds, log, why)
@@ -119,9 +154,7 @@ def render_one(layout: Layout, scene: str, key: str) -> SceneResult:
     else:
         layout.subtitles(scene).unlink(missing_ok=True)
     os.replace(videos[0], layout.video(scene))
-    tmp = layout.key_file(scene).with_suffix(".tmp")
-    tmp.write_text(json.dumps({"key": key, "seconds": round(seconds, 1)}))
-    os.replace(tmp, layout.key_file(scene))
+    write_key(layout, scene, {"key": key, "seconds": round(seconds, 1)})
     shutil.rmtree(work / "videos", ignore_errors=True)  # partial movie files; the caches stay
     return SceneResult(scene, True, seconds, log)
 

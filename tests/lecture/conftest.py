@@ -20,6 +20,7 @@ def tiny(tmp_path, monkeypatch):
     shutil.copy(HERE / "tiny_lesson.py", folder / "tiny.py")
     monkeypatch.setitem(chapters.CHAPTERS, 9, Chapter(9, "tiny", "A tiny lecture", folder))
     monkeypatch.delenv("FAIL_SCENE", raising=False)
+    monkeypatch.delenv("REFUSE_SCENE", raising=False)
     out = tmp_path / "out"
 
     def run(*args):

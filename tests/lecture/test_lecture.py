@@ -101,6 +101,26 @@ def test_a_failing_scene_stops_nothing_else_and_keeps_the_old_lecture(tiny, caps
     assert rendered["key"] == chapters.scene_key(chapters.CHAPTERS[9], "Closing", "l", chapters.data_identity())
 
 
+def test_a_scene_that_cannot_show_the_data_is_left_out_with_its_reason(tiny, capsys, monkeypatch):
+    """A scene that ends with one line and status 2 (its data cannot be shown: an imported network
+    has no training to replay) is left out of the lecture, which joins the others; a second run keeps
+    it out without rendering it again, until its key changes."""
+    monkeypatch.setenv("REFUSE_SCENE", "Middle")
+    assert tiny() == 0
+    err = capsys.readouterr().err
+    assert "lecture: left out Middle: mine.npz: this scene replays training, which this trace lacks" in err
+    assert "failed" not in err
+    video = tiny.out / "chapter9-tiny.mp4"
+    assert [m.title for m in read_chapters(video)] == [TITLES[0], TITLES[2]]
+    assert not (tiny.out / "scenes" / "chapter9-tiny" / "Middle.mp4").exists()
+    assert tiny() == 0
+    err = capsys.readouterr().err
+    assert "0 to render, 3 up to date" in err and "left out Middle" in err
+    monkeypatch.delenv("REFUSE_SCENE")
+    assert tiny("--force") == 0
+    assert [m.title for m in read_chapters(video)] == TITLES
+
+
 @pytest.mark.parametrize("args, message", [
     (["99"], "no chapter '99'"),
     (["9", "--scenes", "Nope"], "has no scene Nope"),

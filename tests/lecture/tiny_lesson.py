@@ -1,13 +1,15 @@
 """A tiny lesson file for the lecture tool's tests: three short scenes with titles and subtitles.
 
-``FAIL_SCENE`` (environment) names a scene that raises, to test a failing render.
+``FAIL_SCENE`` (environment) names a scene that raises, to test a failing render; ``REFUSE_SCENE``
+one that says, as a scene replaying training does for an imported network, that it cannot show the data.
 """
 
 import os
 
 from manim import BLUE, Circle, Create, FadeOut, Scene, Square, Triangle
 
-from scenes.kit.storyboard import beat
+from netcore.errors import NetcoreError
+from scenes.kit.storyboard import beat, storyboard
 
 
 class Opening(Scene):
@@ -30,9 +32,12 @@ class Opening(Scene):
 class Middle(Scene):
     TITLE = "A circle"
 
+    @storyboard
     def construct(self):
         if os.environ.get("FAIL_SCENE") == "Middle":
             raise RuntimeError("this scene fails on purpose")
+        if os.environ.get("REFUSE_SCENE") == "Middle":
+            raise NetcoreError("this scene replays training, which this trace lacks", "mine.npz")
         self.draw()
 
     @beat("A circle is drawn.")
