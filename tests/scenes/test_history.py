@@ -79,12 +79,16 @@ def manim(scene_file: str, scene: str, env: dict) -> subprocess.CompletedProcess
                           env={**os.environ, "NETCORE_MNIST": str(ROOT.parent / "shared" / "mnist"), **env})
 
 
-def test_manim_says_what_is_missing_in_one_line_and_exits_2(imported_file, tmp_path):
-    done = manim("scenes/gradient.py", "BallDownhill",
-                 {"NETCORE_TRACE": str(imported_file), "NETCORE_CACHE": str(tmp_path / "cache")})
+def refusal_line(done: subprocess.CompletedProcess) -> str:
+    """The one line a refused render ends with, after checking its exit status 2 and no traceback."""
     assert done.returncode == 2, done.stderr[-2000:]
     assert "Traceback" not in done.stderr + done.stdout
-    last = done.stderr.strip().splitlines()[-1]
+    return done.stderr.strip().splitlines()[-1]
+
+
+def test_manim_says_what_is_missing_in_one_line_and_exits_2(imported_file, tmp_path):
+    last = refusal_line(manim("scenes/gradient.py", "BallDownhill",
+                              {"NETCORE_TRACE": str(imported_file), "NETCORE_CACHE": str(tmp_path / "cache")}))
     assert last.startswith(f"BallDownhill: {imported_file}: this scene replays a descent's path"), last
     assert "an imported network (weights.npz) with no training history" in last
     assert "Make one with: netcore train --sizes 784,16,16,10" in last
@@ -93,9 +97,6 @@ def test_manim_says_what_is_missing_in_one_line_and_exits_2(imported_file, tmp_p
 def test_a_bad_trace_file_is_one_line_too(tmp_path):
     bad = tmp_path / "notes.npz"
     bad.write_text("not a trace")
-    done = manim("scenes/structure.py", "CountParameters",
-                 {"NETCORE_TRACE": str(bad), "NETCORE_CACHE": str(tmp_path / "cache")})
-    assert done.returncode == 2, done.stderr[-2000:]
-    assert "Traceback" not in done.stderr + done.stdout
-    last = done.stderr.strip().splitlines()[-1]
+    last = refusal_line(manim("scenes/structure.py", "CountParameters",
+                              {"NETCORE_TRACE": str(bad), "NETCORE_CACHE": str(tmp_path / "cache")}))
     assert last.startswith(f"CountParameters: {bad}: not a trace file"), last
