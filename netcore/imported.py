@@ -256,8 +256,6 @@ def import_network(path, data: Dataset, activation: str = "sigmoid", cost: str |
     ``activation``: the hidden units' (``sigmoid`` or ``relu``). ``cost``: ``quadratic`` or
     ``cross_entropy``; default the one a ``network2.py`` JSON file names, else the lesson's quadratic.
     """
-    from . import __version__
-    from .records import SCHEMA_VERSION
     from .train import Recording, train
 
     path = Path(path)
@@ -276,8 +274,7 @@ def import_network(path, data: Dataset, activation: str = "sigmoid", cost: str |
                       "epoch_test_accuracy": [net.accuracy(data.x_test, data.y_test)]}
     trace.arrays.update({k: np.asarray(v, dtype=np.int64 if k == "epoch_steps" else np.float64)
                          for k, v in evaluation.items()})
-    trace.meta.update({
-        "kind": "trace", "schema_version": SCHEMA_VERSION, "netcore_version": __version__,
+    trace.meta.update({  # train() wrote the rest (network, data, version)
         "method": IMPORTED,
         "hyperparameters": {"epochs": 0, "batch_size": None, "eta": None, "shuffle_seed": None},
         "imported": {"file": path.name, "format": fmt, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()},
