@@ -74,7 +74,10 @@ def cmd_info(args):
               f"{s['steps']} steps{' (DIVERGED)' if s['diverged'] else ''}")
     print(f"  data      {s['data']['name']} ({s['data']['n_train']} train / {s['data']['n_test']} test, "
           f"{s['data']['labels']} labels)")
-    print(f"  records   {s['snapshots']} snapshots, {s['epochs_completed']} epochs evaluated")
+    if s["imported"]:
+        print("  records   1 snapshot (the imported parameters), evaluated once, no steps")
+    else:
+        print(f"  records   {s['snapshots']} snapshots, {s['epochs_completed']} epochs evaluated")
     print(f"  final     training cost {s['final_cost']:.4f}, test accuracy {s['final_test_accuracy']:.2%}")
 
 
