@@ -1341,10 +1341,12 @@ class MatrixNotation(Scene):
         boxes = VGroup(self.W.row_box(r), self.a0.column_box(), self.b.row_box(r), self.a1.row_box(r))
         self.play(Create(boxes), run_time=0.8)
         self.dot_num = number(shown.row_dot, places=3)
-        self.bias_num = number(shown.row_bias, places=3, include_sign=True)
+        # the bias is added: "38.796 − 2.038", its sign as the operation and its size as the number
+        self.bias_sign = label("+" if shown.row_bias >= 0 else "\u2212")
+        self.bias_num = number(abs(shown.row_bias), places=3)
         self.sum_num = number(shown.row_sum, places=3)
-        line1 = text_row(math(rf"w_{{{r}}} \cdot a^{{(0)}} + b_{{{r}}}"), label("="), self.dot_num, self.bias_num,
-                         label("="), self.sum_num)
+        line1 = text_row(math(rf"w_{{{r}}} \cdot a^{{(0)}} + b_{{{r}}}"), label("="), self.dot_num, self.bias_sign,
+                         self.bias_num, label("="), self.sum_num)
         self.part_num = number(shown.row_shown_part, places=3, size=palette.TINY_SIZE, color=palette.DIM_TEXT)
         line2 = text_row(caption(f"row {r} of W times a(0) adds up all {shown.n_inputs} products; the "
                                  f"{len(shown.columns)} shown add up to", size=palette.TINY_SIZE), self.part_num)

@@ -85,7 +85,8 @@ def test_matrix_notation(env, net, rendered_scene):
     assert [n.get_value() for n in scene.b.entries] == list(shown.biases)
     assert [n.get_value() for n in scene.a1.entries] == list(shown.activations)
     assert all(n.get_fill_opacity() == 1 for n in scene.a1.entries)  # every shown entry revealed by the end
-    assert scene.dot_num.get_value() == shown.row_dot and scene.bias_num.get_value() == shown.row_bias
+    assert scene.dot_num.get_value() == shown.row_dot and scene.bias_num.get_value() == abs(shown.row_bias)
+    assert scene.bias_sign.text == ("+" if shown.row_bias >= 0 else "\u2212")
     assert scene.sum_num.get_value() == scene.sum_again.get_value() == shown.row_sum
     assert scene.act_num.get_value() == shown.row_activation
     assert scene.part_num.get_value() == shown.row_shown_part
