@@ -53,6 +53,7 @@ from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
+from scenes.kit.raster_cache import RasterCacheCamera, cache_raster
 from scenes.kit.scene3d import KitThreeDScene
 from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import FastNumber, integer, label, math, number
@@ -869,6 +870,11 @@ class GradientNudging(Scene):
     PLOT_AT = [4.55, -1.85, 0]
     RULE_AT = [4.6, 2.5, 0]
 
+    def __init__(self, *args, **kwargs):
+        # from frame to frame only a few of the edges' width bins change: the camera keeps the others' pixels
+        kwargs.setdefault("camera_class", RasterCacheCamera)
+        super().__init__(*args, **kwargs)
+
     @storyboard
     def construct(self):
         shown = gradient_data.gradient_nudging()
@@ -879,6 +885,8 @@ class GradientNudging(Scene):
     @beat("Each step moves all weights and biases by \u2212\u03b7 times the gradient.")
     def show_the_network_and_the_rule(self, shown):
         self.netmob = NetworkMobject(shown.network, shown.image, width=5.0, height=5.6).move_to(self.NETWORK_AT)
+        for edges in self.netmob.edges:
+            cache_raster(*edges.bins)
         image = pixel_digit(shown.image, side=1.1).next_to(self.netmob, LEFT, buff=0.3)
         each = "each step: all the training images" if shown.method == "full_batch" else f"each step: one mini-batch of {shown.batch_size}"
         rule = VGroup(math(r"\vec{W} \;\leftarrow\; \vec{W} - \eta\, \nabla C(\vec{W})", size=palette.LABEL_SIZE * 1.15),
@@ -886,7 +894,7 @@ class GradientNudging(Scene):
         rule.move_to(self.RULE_AT)
         self.step_num = FastNumber(int(shown.steps[0]), places=0, widest=int(shown.steps[-1]))
         self.cost_num = FastNumber(float(shown.costs[0]), places=3, color=palette.COST, widest=float(shown.costs.max()))
-        panel = VGroup(readout("step", self.step_num), readout("cost", self.cost_num, color=palette.COST))
+        self.panel = panel = VGroup(readout("step", self.step_num), readout("cost", self.cost_num, color=palette.COST))
         panel.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([4.3, 0.85, 0]).align_to(rule, LEFT)
         self.play(Write(title(self.TITLE)), run_time=0.8)
         self.play(FadeIn(self.netmob), FadeIn(image), run_time=1.0)
@@ -913,21 +921,34 @@ class GradientNudging(Scene):
                               f"{shown.costs[-1]:.3f} by step {shown.steps[-1]:,}.")
     def nudge_recompute_repeat(self, shown):
         between = shown.network.copy()
+        net = self.netmob
+        net.refresh_geometry()  # the network stays put: its edges' ends are read from the circles once
+        answer = [net.answer()]  # the boxed answer; the box is redrawn only when it changes
+        self.box.become(net.answer_box())
 
         def on_state(state: float):
             reached = min(int(np.floor(state)), len(shown.steps) - 1)  # the last snapshot passed
             between.params = at_state(shown.params, state)
             head = at_state(self.plot_points, state)
-            self.netmob.set_weights(between)  # at the last state: exactly the last snapshot's parameters
-            self.netmob.set_input(shown.image)
+            net.net = between  # at the last state: exactly the last snapshot's parameters
+            for edges, (values, wmax) in zip(net.edges, net.layer_weights(between)):
+                edges.set_values(values, wmax)
+            net.set_input(shown.image)
             self.step_num.set_value(int(shown.steps[reached]))
             self.cost_num.set_value(float(shown.costs[reached]))
             self.curve.set_points_as_corners(np.vstack([self.plot_points[:reached + 1], head[None]]))
             self.dot.move_to(head)
-            self.box.become(self.netmob.answer_box())
+            if net.answer() != answer[0]:
+                answer[0] = net.answer()
+                self.box.become(net.answer_box())
 
-        moving = VGroup(self.netmob, self.step_num, self.cost_num, self.curve, self.dot, self.box)
-        self.add(self.curve)
+        # What stays still goes under what moves, so it is drawn once, not every frame; nothing of the
+        # one overlaps the other, so wherever it shows the drawing order is as before.
+        readouts = [row[0] for row in self.panel]
+        self.remove(net, self.panel, self.box, self.dot, self.curve)
+        self.add(net.ellipses, net.braces, net.output_labels, *readouts,
+                 net.edges, net.neurons, self.step_num, self.cost_num, self.box, self.dot, self.curve)
+        moving = VGroup(net.edges, net.neurons, self.step_num, self.cost_num, self.curve, self.dot, self.box)
         self.play(Replay(moving, len(shown.steps), on_state, run_time=self.RUN_TIME, rate_func=rate_functions.linear))
         self.wait(2.5)
 
