@@ -117,8 +117,7 @@ class RasterCacheCamera(Camera):
 
     def _line_style(self, ctx, vmobject) -> None:
         """The line width, join and cap ``apply_stroke`` sets."""
-        ctx.set_line_width(vmobject.get_stroke_width() * self.cairo_line_width_multiple
-                           * (self.frame_width / self.frame_width))
+        ctx.set_line_width(vmobject.get_stroke_width() * self.cairo_line_width_multiple)
         ctx.set_line_join(LINE_JOIN_MAP[vmobject.joint_type])
         ctx.set_line_cap(CAP_STYLE_MAP[vmobject.cap_style])
 
