@@ -15,6 +15,7 @@ from manim import (
     LEFT,
     ORIGIN,
     RIGHT,
+    UL,
     UP,
     Arrow,
     Brace,
@@ -46,6 +47,7 @@ from scenes.kit.animations import Replay, fade_in_strokes, hand_over
 from scenes.kit.hope import HeatRows, exploded_strokes, stroke_picture
 from scenes.kit.layout import (
     caption,
+    caption_within,
     legend,
     labelled_thumbnail,
     on_baseline,
@@ -64,7 +66,7 @@ from scenes.kit.pixel_neurons import ActivationScale, PixelNeurons, ValueNeuron,
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
 from scenes.kit.storyboard import beat, storyboard
-from scenes.kit.text import FastNumber, activation_name, activation_tex, as_percent, integer, label, math, number, tex_integer
+from scenes.kit.text import FastNumber, activation_name, activation_tex, as_percent, integer, label, math, number, power_of_ten, tex_integer
 
 CORRECT = palette.WEIGHT_POSITIVE  # the network's answer matches the label (as in chapter 2)
 WRONG = palette.NEGATIVE  # it does not
@@ -1500,6 +1502,7 @@ class SigmoidVsReLU(Scene):
     SIDE_X = 4.35  # centre of the right-hand column
     LR_COLUMNS = {"eta": -1.5, "sigmoid": 0.0, "relu": 1.5}  # x of the learning-rate table's columns, from SIDE_X
     COLORS = {"sigmoid": palette.SERIES[0], "relu": palette.SERIES[1]}
+    WHY_WIDTH = 13.4  # the closing sentences, scaled down if their words need more
 
     @storyboard
     def construct(self):
@@ -1509,6 +1512,7 @@ class SigmoidVsReLU(Scene):
         self.pick_the_learning_rates(shown)
         self.draw_the_cost_curves(shown)
         self.state_the_result(shown)
+        self.look_at_the_gradient_at_the_start(shown)
 
     @beat("Sigmoid squeezes every input into (0, 1); "
           "ReLU keeps positive inputs as they are and turns negative ones to 0.")
@@ -1581,6 +1585,7 @@ class SigmoidVsReLU(Scene):
         boxes = VGroup(*[SurroundingRectangle(self.grid_numbers[r.activation][r.best], color=self.COLORS[r.activation],
                                               buff=0.06) for r in (sig, relu)])
         axes = self.cost_axes(shown)  # empty for now: the two best runs' curves go there next
+        self.cost_plot = VGroup(axes)
         self.play(FadeIn(head), FadeIn(names), Create(axes), run_time=0.8)
         self.play(FadeIn(cells), run_time=0.6)
         self.play(Create(boxes), run_time=0.7)
@@ -1610,6 +1615,7 @@ class SigmoidVsReLU(Scene):
                                     color=palette.TEXT)).arrange(RIGHT, buff=0.15))
         keys.arrange(DOWN, aligned_edge=LEFT, buff=0.12).next_to(self.plot.to_scene(shown.epochs, top * 1.05), DL, buff=0.1)
         keys.shift(0.1 * LEFT + 0.05 * DOWN)
+        self.cost_plot.add(keys, *self.cost_curves.values())
         self.play(FadeIn(keys), run_time=0.5)
         self.play(*[Create(c) for c in self.cost_curves.values()], run_time=4.0, rate_func=rate_functions.linear)
         self.wait(2.0)
@@ -1636,9 +1642,57 @@ class SigmoidVsReLU(Scene):
             score = text_row(accuracy, percent, buff=0.07).move_to([x, top - 0.75 - 0.33, 0])
             cells.add(cost, score)
         self.play(FadeIn(names), FadeIn(cells), run_time=0.8)
-        verdict = caption(self.verdict(shown), color=palette.TEXT).to_edge(DOWN, buff=0.25)
-        self.play(FadeIn(verdict), run_time=0.6)
+        self.verdict_text = caption(self.verdict(shown), color=palette.TEXT).to_edge(DOWN, buff=0.25)
+        self.play(FadeIn(self.verdict_text), run_time=0.6)
         self.wait(5.0)
+
+    @beat(lambda self, shown: f"At the start, layer 1's gradient was {shown.of('sigmoid').gradient_shrink:,.0f} times "
+                              f"smaller than the last layer's with sigmoid, {shown.of('relu').gradient_shrink:,.0f} "
+                              "times with ReLU.")
+    def look_at_the_gradient_at_the_start(self, shown):
+        """Per weight layer, the size of the cost's gradient at the shared start (RMS per weight, log scale)."""
+        sig, relu = shown.of("sigmoid"), shown.of("relu")
+        logs = {r.activation: np.log10(r.start_gradient) for r in (sig, relu)}
+        low = int(np.floor(min(v.min() for v in logs.values())))
+        high = int(np.ceil(max(v.max() for v in logs.values())))
+        n = len(sig.start_gradient)
+        plot = PlotAxes((0.7, n + 0.3), (low, high), *self.COST_SIZE,
+                        x_ticks=[(k, str(k)) for k in range(1, n + 1)],
+                        y_ticks=[(k, power_of_ten(k)) for k in range(low, high + 1, max(1, (high - low + 3) // 4))])
+        plot.move_to(self.COST_AT)
+        names = VGroup(caption(f"weight layer (1: from the pixels, {n}: into the outputs)", size=palette.TINY_SIZE)
+                       .next_to(plot, DOWN, buff=0.12),
+                       caption("at the start: the gradient's size per weight (log scale)", size=palette.TINY_SIZE,
+                               color=palette.TEXT).next_to(plot, UP, buff=0.1))
+        lines = VGroup()
+        for runs in (sig, relu):
+            points = plot.to_scene(np.arange(1, n + 1), logs[runs.activation])
+            color = self.COLORS[runs.activation]
+            lines.add(VMobject(stroke_color=color, stroke_width=4).set_points_as_corners(points),
+                      *[Dot(p, radius=0.06, color=color) for p in points])
+        self.gradient_lines = lines
+        keys = legend([(self.COLORS[r.activation], activation_name(r.activation)) for r in (sig, relu)])
+        keys.next_to(plot.to_scene(n + 0.3, low), UL, buff=0.25)
+        self.play(FadeOut(self.cost_plot), FadeOut(self.verdict_text), run_time=0.6)
+        self.play(Create(plot), FadeIn(names), FadeIn(keys), run_time=0.8)
+        self.play(Create(lines), run_time=1.5)
+        why = caption_within(self.why(shown), self.WHY_WIDTH, color=palette.TEXT).to_edge(DOWN, buff=0.25)
+        self.play(FadeIn(why), run_time=0.6)
+        self.wait(5.0)
+
+    @staticmethod
+    def why(shown) -> str:
+        """What the gradients at the start say, in the words their sizes support."""
+        sig, relu = shown.of("sigmoid"), shown.of("relu")
+        n = len(sig.start_gradient)
+        sizes = (f"layer 1's gradient was {sig.gradient_shrink:,.0f} times smaller than layer {n}'s with "
+                 f"sigmoid, {relu.gradient_shrink:,.0f} times with ReLU")
+        if sig.gradient_shrink > 1.5 * relu.gradient_shrink:
+            return ("One reason: going back, each layer multiplies the gradient by its neurons' slopes "
+                    f"(sigmoid's are at most 1/4).\nAt the start, {sizes}.")
+        if relu.gradient_shrink > 1.5 * sig.gradient_shrink:
+            return f"Here the gradient faded more on the way back with ReLU:\nat the start, {sizes}."
+        return f"The gradient reached the first layer about as well with both:\nat the start, {sizes}."
 
     @staticmethod
     def verdict(shown) -> str:

@@ -716,6 +716,13 @@ class ActivationRuns:
     best: int  # index of the lowest final cost
     costs: np.ndarray  # the best run's training cost before training and after each epoch
     test_accuracy: float  # the best run's test accuracy
+    start_gradient: np.ndarray  # per weight layer, first to last: the root mean square of the training
+    # cost's gradient over the layer's weights, at the start (the same initial weights for every run)
+
+    @property
+    def gradient_shrink(self) -> float:
+        """How many times smaller the first layer's gradient (per weight, RMS) is than the last's."""
+        return float(self.start_gradient[-1] / self.start_gradient[0])
 
     @property
     def eta(self) -> float:
@@ -751,12 +758,20 @@ class ActivationComparison:
         return {r.activation: r for r in self.runs}[activation]
 
 
+def layer_gradient_rms(net: Network, gradient) -> np.ndarray:
+    """Per weight layer of ``net``, the root mean square of ``gradient``'s entries for its weights."""
+    weights, _ = net.views(np.asarray(gradient))
+    return np.array([float(np.sqrt(np.mean(np.square(w)))) for w in weights])
+
+
 def _activation_runs(activation: str, names) -> ActivationRuns:
     traces = [kit_data.trace(name) for name in names]
     best = best_run(traces)
+    start = traces[best]
     return ActivationRuns(activation, np.array([float(t.meta["hyperparameters"]["eta"]) for t in traces]),
                           np.array([final_cost(t) for t in traces]), best, epoch_costs(traces[best]),
-                          float(traces[best].final_test_accuracy))
+                          float(traces[best].final_test_accuracy),
+                          layer_gradient_rms(start.network(0), start.snapshot_grad[0]))
 
 
 def sigmoid_vs_relu(z_range=(-5.0, 5.0), n: int = 201, close: float = 0.05) -> ActivationComparison:

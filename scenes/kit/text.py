@@ -12,7 +12,7 @@ from manim import MathTex, Text, VMobject
 from . import palette as P
 
 __all__ = ["label", "math", "FastNumber", "number", "integer", "as_percent", "tex_integer", "activation_name",
-           "activation_tex", "decimal_text"]
+           "activation_tex", "decimal_text", "power_of_ten"]
 
 
 def label(text: str, size: float = P.LABEL_SIZE, color=P.TEXT, **kwargs) -> Text:
@@ -178,3 +178,17 @@ def decimal_text(value: float, places: int) -> str:
     """A number for a caption with ``places`` decimals and a true minus sign: ``decimal_text(-0.5, 2)`` ->
     ``"−0.50"``."""
     return f"{value:.{places}f}".replace("-", "\u2212")
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def power_of_ten(exponent: int) -> str:
+    """``10`` to an integer power as plain text with a superscript exponent, for log-scale ticks.
+
+    Examples
+    --------
+    >>> power_of_ten(-5)
+    '10⁻⁵'
+    """
+    return "10" + str(int(exponent)).translate(_SUPERSCRIPT)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
+from manim import Dot
 import pytest
 
 from netcore import Network, Recording, train
@@ -138,6 +139,11 @@ def test_sigmoid_vs_relu_runs(env):
         np.testing.assert_allclose(runs.costs, np.concatenate([[again.snapshot_cost[0]], again.epoch_train_cost]),
                                    rtol=1e-9)
         assert runs.test_accuracy == again.network(-1).accuracy(env.x_test, env.y_test)
+        # the gradient at the shared start, recomputed here: each weight layer's root mean square
+        start = again.network(0)
+        weights, _ = start.views(start.gradient(env.x_train, env.y_train))
+        np.testing.assert_allclose(runs.start_gradient, [np.sqrt(np.mean(w ** 2)) for w in weights], rtol=1e-9)
+        assert runs.gradient_shrink == pytest.approx(runs.start_gradient[-1] / runs.start_gradient[0])
     sig, relu = shown.of("sigmoid"), shown.of("relu")
     low, high = sorted([sig.final_cost, relu.final_cost])
     assert shown.cost_ratio == pytest.approx(high / low)
@@ -161,6 +167,13 @@ def test_sigmoid_vs_relu_scene(rendered_scene):
         curve = np.asarray(scene.cost_curves[act].points)
         expected = scene.plot.to_scene(np.arange(len(runs.costs)), runs.costs)
         np.testing.assert_allclose(curve[[0, -1]], expected[[0, -1]], atol=1e-9)
+        dots = [m.get_center() for m in scene.gradient_lines if isinstance(m, Dot)
+                and m.get_color() == scene.COLORS[act]]
+        assert len(dots) == len(runs.start_gradient)
+    why = sn.SigmoidVsReLU.why(shown)
+    sig, relu = shown.of("sigmoid"), shown.of("relu")
+    assert f"{sig.gradient_shrink:,.0f} times smaller" in why and f"{relu.gradient_shrink:,.0f} times with ReLU" in why
+    assert why.startswith("One reason") == (sig.gradient_shrink > 1.5 * relu.gradient_shrink)
     verdict = sn.SigmoidVsReLU.verdict(shown)
     if shown.winner is None:
         assert "about as low" in verdict
