@@ -966,6 +966,11 @@ class TestAccuracy(Scene):
     BIG_AT, BIG_SIDE = np.array([-4.75, 0.35, 0]), 2.6
     GRID_AT, GRID_STEP, THUMB_SIDE = [2.35, 0.2, 0], (0.74, 0.8), 0.64
 
+    def __init__(self, *args, **kwargs):
+        # each play redraws every thumbnail into its static background: their paths are built once
+        kwargs.setdefault("camera_class", RasterCacheCamera)
+        super().__init__(*args, **kwargs)
+
     @storyboard
     def construct(self):
         shown = gradient_data.test_set_answers(n_shown=self.N_SHOWN)
@@ -1048,7 +1053,11 @@ class TestAccuracy(Scene):
                 self.correct_num.set_value(int(shown.running_all[seen - 1]))
                 self.total_num.set_value(seen)
 
+            # what changes goes last in the drawing order (in the same order among itself: the frame
+            # under the big image; nothing else overlaps), so the 60 thumbnails stay in the background
+            self.add(self.frame, self.answers, self.big)
             self.play(FadeIn(rest), FadeOut(self.big), FadeOut(self.frame), FadeOut(self.answers), run_time=0.5)
+            self.add(self.correct_num, self.total_num)
             self.play(UpdateFromAlphaFunc(VGroup(self.correct_num, self.total_num), count_on), run_time=3.0,
                       rate_func=rate_functions.linear)
         self.play(FadeIn(self.summary[1]), run_time=0.8)
