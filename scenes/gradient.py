@@ -32,7 +32,6 @@ from manim import (
     LaggedStart,
     Line,
     Rectangle,
-    Scene,
     SurroundingRectangle,
     UpdateFromAlphaFunc,
     VGroup,
@@ -53,7 +52,7 @@ from scenes.kit.network import NetworkMobject
 from scenes.kit.numbers import EntryRows, NumberColumn, bracketed_entries
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
-from scenes.kit.raster_cache import RasterCacheCamera, cache_raster
+from scenes.kit.raster_cache import RasterCachedScene, cache_raster
 from scenes.kit.scene3d import KitThreeDScene
 from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import FastNumber, integer, label, math, number
@@ -73,7 +72,7 @@ def method_words(method: str, batch_size: int) -> str:
 # Labelled data and the cost
 # ====================================================================================================
 
-class TrainingAndTestData(Scene):
+class TrainingAndTestData(RasterCachedScene):
     """Real labelled MNIST images, mixed together, sort themselves into the training data (the network
     learns from these) and the test data (never seen in training; used to check it afterwards)."""
 
@@ -132,7 +131,7 @@ class TrainingAndTestData(Scene):
         self.wait(2.0)
 
 
-class CostOfOneExample(Scene):
+class CostOfOneExample(RasterCachedScene):
     """A real 3 into the network at its random initial weights: the ten output activations, the
     desired output, the ten (output - desired)^2 and their sum, the cost of this example. Then the
     same 3 through the trained network: the right answer and a small cost."""
@@ -263,7 +262,7 @@ class CostOfOneExample(Scene):
         self.wait(2.5)
 
 
-class AverageCost(Scene):
+class AverageCost(RasterCachedScene):
     """The cost of each training example, averaged over the whole training set (the real value); the
     cost function as a machine: 13,002 weights and biases in, one number out, the training data as its
     parameters. Fed the trained weights, it gives the trained network's (much smaller) cost."""
@@ -453,7 +452,7 @@ class BallDownhill(KitThreeDScene):
         return np.array([np.cos(angle), np.sin(angle), 0.0])
 
 
-class ManyValleys(Scene):
+class ManyValleys(RasterCachedScene):
     """One input: the real cost along the line through two trained networks (two seeds) has valleys;
     balls step by -eta times the slope, the steps shrink as the slope flattens, and balls from
     different starts settle in different valleys (netcore slice ``minima``)."""
@@ -571,7 +570,7 @@ RATE_WORDS = {"creeps": "too small: it creeps", "settles": "it settles", "oversh
 RATE_COLORS = [palette.SERIES[i] for i in (1, 3, 4, 2)]
 
 
-class LearningRate(Scene):
+class LearningRate(RasterCachedScene):
     """The step is -eta times the slope: the same start on the same real slice (netcore slice
     ``minima``, its valley nearest t = 0) at netcore's learning rates, side by side."""
 
@@ -778,7 +777,7 @@ class DownhillDirection(KitThreeDScene):
 # The gradient of the real network, and what training gives
 # ====================================================================================================
 
-class GradientVector(Scene):
+class GradientVector(RasterCachedScene):
     """All 13,002 weights and biases as one column, beside minus the gradient of the cost there (the
     real values at the random initial weights). Each entry of -grad C: its sign says nudge up or down,
     its size (relative to the largest entry) says how much that nudge matters."""
@@ -857,7 +856,7 @@ class GradientVector(Scene):
         self.wait(2.5)
 
 
-class GradientNudging(Scene):
+class GradientNudging(RasterCachedScene):
     """Gradient descent on the real network: the edges move from snapshot to snapshot of the lesson's
     run (each step -eta times a freshly computed mini-batch gradient), while the real cost falls (the
     full training cost recorded at each snapshot, drawn against the step on a log scale); the
@@ -869,11 +868,6 @@ class GradientNudging(Scene):
     NETWORK_AT = [-2.0, -0.45, 0]
     PLOT_AT = [4.55, -1.85, 0]
     RULE_AT = [4.6, 2.5, 0]
-
-    def __init__(self, *args, **kwargs):
-        # from frame to frame only a few of the edges' width bins change: the camera keeps the others' pixels
-        kwargs.setdefault("camera_class", RasterCacheCamera)
-        super().__init__(*args, **kwargs)
 
     @storyboard
     def construct(self):
@@ -953,7 +947,7 @@ class GradientNudging(Scene):
         self.wait(2.5)
 
 
-class TestAccuracy(Scene):
+class TestAccuracy(RasterCachedScene):
     """The trained network on test images it never saw: a live count of correct answers out of those
     shown, a pause on each mistake (the image, its guess, the truth), and its accuracy on the whole
     test set."""
@@ -965,11 +959,6 @@ class TestAccuracy(Scene):
     COLS = 10
     BIG_AT, BIG_SIDE = np.array([-4.75, 0.35, 0]), 2.6
     GRID_AT, GRID_STEP, THUMB_SIDE = [2.35, 0.2, 0], (0.74, 0.8), 0.64
-
-    def __init__(self, *args, **kwargs):
-        # each play redraws every thumbnail into its static background: their paths are built once
-        kwargs.setdefault("camera_class", RasterCacheCamera)
-        super().__init__(*args, **kwargs)
 
     @storyboard
     def construct(self):
@@ -1064,7 +1053,7 @@ class TestAccuracy(Scene):
         self.wait(2.5)
 
 
-class HiddenWeights(Scene):
+class HiddenWeights(RasterCachedScene):
     """The trained network's first-hidden-layer neurons, each drawn as its 784 incoming weights on the
     28x28 grid (green positive, red negative). Do they look like the little edges we hoped for? The
     caption says what netcore measures: how much of each neuron's random starting weights is left."""
@@ -1129,7 +1118,7 @@ class HiddenWeights(Scene):
         self.wait(2.5)
 
 
-class RandomNoiseInput(Scene):
+class RandomNoiseInput(RasterCachedScene):
     """A seeded random-noise image into the trained network: its ten outputs and its answer, then a real
     test image of that digit for comparison. How sure it is of the noise (the lesson: fully) is what the
     replayed run's outputs say; the captions compare the two outputs."""
@@ -1191,7 +1180,7 @@ class RandomNoiseInput(Scene):
         self.wait(2.5)
 
 
-class MemorizationCurves(Scene):
+class MemorizationCurves(RasterCachedScene):
     """Two real runs from the same initial weights: one on the true labels, one on shuffled labels.
     With true labels the training cost drops fast; with shuffled ones it only creeps down (zoomed in),
     while the share of its own training labels it gets right creeps up."""

@@ -12,8 +12,10 @@ pixel for pixel; a colour cairo treats as opaque (alpha >= 0xff00 / 0xffff) is b
 so such strokes are drawn as Manim draws them. Every other mobject is drawn as Manim draws it, with
 its cairo path built once per distinct points (Manim builds it point by point in Python each frame).
 
-Use it with ``Scene.__init__(camera_class=RasterCacheCamera)`` (Manim's frame tests give the scene
-their own renderer and camera: the marks are then ignored).
+Use it with ``Scene.__init__(camera_class=RasterCacheCamera)``, or derive the scene from
+``RasterCachedScene`` (Manim's frame tests give the scene their own renderer and camera: the marks
+are then ignored). Unmarked mobjects gain too: a still picture redrawn into each play's background
+reuses its paths.
 
 Examples
 --------
@@ -33,9 +35,10 @@ import math
 from collections import OrderedDict
 
 import cairo
+from manim import Scene
 from manim.camera.camera import CAP_STYLE_MAP, LINE_JOIN_MAP, Camera
 
-__all__ = ["RasterCacheCamera", "cache_raster"]
+__all__ = ["RasterCacheCamera", "RasterCachedScene", "cache_raster"]
 
 # Cairo strokes a colour with alpha >= 0xff00 / 0xffff (0.9961) as opaque, by another blend whose
 # roundings differ from painting through a mask: from this alpha on, strokes are drawn as Manim does.
@@ -145,3 +148,11 @@ class RasterCacheCamera(Camera):
         sub.stroke()
         mask.flush()
         return mask, x0, y0
+
+
+class RasterCachedScene(Scene):
+    """A ``Scene`` drawn through ``RasterCacheCamera`` (frames pixel for pixel as Manim's own)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("camera_class", RasterCacheCamera)
+        super().__init__(*args, **kwargs)
