@@ -26,7 +26,6 @@ from manim import (
     Line,
     Rectangle,
     ReplacementTransform,
-    Scene,
     Succession,
     SurroundingRectangle,
     TransformFromCopy,
@@ -57,6 +56,7 @@ from scenes.kit.nudges import (
 )
 from scenes.kit.pixels import pixel_digit
 from scenes.kit.plot import PlotAxes
+from scenes.kit.raster_cache import RasterCachedScene
 from scenes.kit.scene3d import KitThreeDScene
 from scenes.kit.walkers import CostInset
 from scenes.kit.storyboard import beat, storyboard
@@ -105,7 +105,7 @@ def first_answer(example) -> str:
 
 
 
-class GradientSensitivity(Scene):
+class GradientSensitivity(RasterCachedScene):
     """Two real weights of the lesson's network at step 0 (random weights): the one whose gradient
     component is largest, and the median weight of the same layer. Their real components of the
     gradient of the full training cost (the trace's, computed by netcore); the ratio of their sizes:
@@ -222,7 +222,7 @@ class GradientSensitivity(Scene):
         self.wait(4.0)
 
 
-class AverageOverExamples(Scene):
+class AverageOverExamples(RasterCachedScene):
     """A table at step 0 of the lesson's run: a row per parameter (for each weight layer the weight
     with the largest full-set gradient component, and the output bias with the largest one), a column
     per training example (the first few, each digit on top). Each cell is that example's desired
@@ -331,7 +331,7 @@ class AverageOverExamples(Scene):
         self.wait(3.0)
 
 
-class OneExampleNudges(Scene):
+class OneExampleNudges(RasterCachedScene):
     """The first training 2 goes into the replayed run's network at its first snapshot (step 0 of the
     lesson's run: random weights). Its ten real outputs line up in a row, with the outputs we want
     (1 for the 2, 0 for the rest), then each output's wanted change as an arrow whose length and
@@ -459,7 +459,7 @@ class OneExampleNudges(Scene):
         self.wait(4.0)
 
 
-class ThreeAvenues(Scene):
+class ThreeAvenues(RasterCachedScene):
     """The 2-neuron and the last hidden layer, for the first training 2 at the run's first snapshot.
     Its activation is sigma(w . a + b); three avenues raise it, each with netcore's real values
     (``netcore.nudges.example_nudges(...).output.neuron(2)``): (1) its bias, whose nudge is its wanted
@@ -596,7 +596,7 @@ class ThreeAvenues(Scene):
         self.wait(4.5)
 
 
-class FireTogetherWireTogether(Scene):
+class FireTogetherWireTogether(RasterCachedScene):
     """Every weight change of the last layer that the first training 2 asks for at the run's first
     snapshot (netcore: the output's bias nudge x the previous activation), then only the increases:
     the largest few (computed) all join the most active last-hidden neurons to the neuron that should
@@ -725,7 +725,7 @@ class FireTogetherWireTogether(Scene):
         self.wait(4.0)
 
 
-class PropagateBackward(Scene):
+class PropagateBackward(RasterCachedScene):
     """One real training 2 in the untrained network (the trace's first snapshot): what it wants.
 
     Each output neuron's desired nudge is an arrow (length and direction = netcore's ``-dC/da``);
@@ -981,7 +981,7 @@ class PropagateBackward(Scene):
 
 
 # --- MiniBatches ------------------------------------------------------------------------------------
-class MiniBatches(Scene):
+class MiniBatches(RasterCachedScene):
     """The training images, shuffled and cut into mini-batches of the run's real batch size: the first
     mini-batches of the replayed run's first epoch (netcore ``trace_minibatches``: the same images in the
     same batches), then one step per mini-batch with each step's real mini-batch cost and the true full

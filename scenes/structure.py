@@ -65,6 +65,7 @@ from scenes.kit.neuron import NeuronCircle, WeightedSum, pixel_box, pixel_marker
 from scenes.kit.pixel_neurons import ActivationScale, PixelNeurons, ValueNeuron, ring_marks
 from scenes.kit.pixels import pixel_digit, pixel_weights
 from scenes.kit.plot import PlotAxes
+from scenes.kit.raster_cache import RasterCachedScene
 from scenes.kit.storyboard import beat, storyboard
 from scenes.kit.text import FastNumber, activation_name, activation_tex, as_percent, integer, label, math, number, power_of_ten, tex_integer
 
@@ -73,7 +74,7 @@ WRONG = palette.NEGATIVE  # it does not
 PART_COLORS = palette.SERIES  # the loops and lines of one digit, in order
 
 
-class SloppyThree(Scene):
+class SloppyThree(Scene):  # Manim's own camera: the cached paths shifted a few pixels here
     """The first 3 of the training set on its 28x28 grid; then 3s as different from each other as the
     training set has (greedy farthest-point selection in pixel space among the typical half of the 3s,
     ``structure_data.sloppy_three``) with how little ink they share; then one of every other digit with
@@ -154,7 +155,7 @@ class SloppyThree(Scene):
         self.wait(3.5)
 
 
-class NeuronHoldsNumber(Scene):
+class NeuronHoldsNumber(RasterCachedScene):
     """A neuron is a thing that holds a number between 0 and 1, its activation, and is as bright as
     that number. Here the number is real: the grey value of one pixel of the first training 3, as a
     marker walks across the row with the most ink, then three pixels of it (background, nearest
@@ -257,7 +258,7 @@ class NeuronHoldsNumber(Scene):
         self.wait(2.3)  # the last, brightest pixel: time to read it
 
 
-class PixelsToInputLayer(Scene):
+class PixelsToInputLayer(RasterCachedScene):
     """The first training 3's 28 x 28 = 784 pixels become 784 neurons, each holding its pixel's grey
     value (three written out), then fly into the input column of the replayed network: the 16 drawn
     neurons are the pixels that vary most over the training images (``netcore.data.informative_pixels``,
@@ -378,7 +379,7 @@ class PixelsToInputLayer(Scene):
         self.wait(3.5)
 
 
-class NetworkLayers(Scene):
+class NetworkLayers(Scene):  # Manim's own camera: the cached paths shifted a few pixels here
     """The replayed network's layers: the input layer (16 of its neurons drawn: the pixels that vary
     most over the training images), the hidden layers with a question mark on each neuron (their job is
     unknown yet), the output layer labelled with the digits, each layer named with its real size (read
@@ -494,7 +495,7 @@ class NetworkLayers(Scene):
         return key
 
 
-class FeedForward(Scene):
+class FeedForward(RasterCachedScene):
     """Real test images through the lesson's trained network: each image's pixels light the input
     neurons, then layer by layer a flash runs along the edges and the next layer takes netcore's
     activations; the brightest output is boxed beside the label. The images: the first test images,
@@ -597,7 +598,7 @@ class FeedForward(Scene):
         self.wait(3.5)
 
 
-class LayeredHope(Scene):
+class LayeredHope(RasterCachedScene):
     """The hope for the hidden layers, built from real strokes: a real 9 cut into a loop and a line, a
     real 8 into two loops, a real 4 into three lines (netcore.strokes: loops are the ink around an
     enclosed hole, lines the rest split by stroke direction; each digit is the first training image of
@@ -770,7 +771,7 @@ class LayeredHope(Scene):
         self.best_box = box
 
 
-class WeightsAsPixels(Scene):
+class WeightsAsPixels(RasterCachedScene):
     """One real first-hidden-layer neuron of the replayed run (the one whose weight image is smoothest:
     netcore's neighbour-correlation measure), its 784 incoming weights as a green/red 28 x 28 picture,
     and its weighted sum w1 a1 + ... + wn an on the first training 7: the three largest terms written out
@@ -886,7 +887,7 @@ class WeightsAsPixels(Scene):
         return picture, note, total_readout
 
 
-class SigmoidSquish(Scene):
+class SigmoidSquish(RasterCachedScene):
     """The sigmoid (logistic) function squishes the whole number line into (0, 1): a few inputs rise to
     the curve and read off their outputs (computed by netcore's sigmoid). If the replayed run's hidden
     neurons use another function (ReLU), a note says so."""
@@ -960,7 +961,7 @@ class SigmoidSquish(Scene):
         self.wait(3.5)
 
 
-class BiasThreshold(Scene):
+class BiasThreshold(RasterCachedScene):
     """sigma(w1 a1 + ... + wn an - 10): the edge detector of WeightsAsPixels with bias -10, on training
     7s whose weighted sums spread from the smallest to the largest. A dot moves along sigma(sum - 10) to
     each image's real sum; the readouts and the neuron follow. Then the trained neuron of
@@ -1160,7 +1161,7 @@ class BiasThreshold(Scene):
         return name
 
 
-class CountParameters(Scene):
+class CountParameters(RasterCachedScene):
     """How many weights and biases the network has, counted from the replayed network object: its layer
     sizes as bars; for each layer of connections, n_in x n_out weights (the size of netcore's weight
     matrix) and n_out biases (its bias vector); the sums, and their total, which is the length of the
@@ -1248,7 +1249,7 @@ class CountParameters(Scene):
         self.wait(4.0)
 
 
-class MatrixNotation(Scene):
+class MatrixNotation(RasterCachedScene):
     """One layer of connections in one line, a(1) = f(W a(0) + b), with a small slice of the trained
     network's real numbers on a real test image: a(0) holds pixels that carry ink in the image (most
     pixels are 0), W the matching columns and the first rows (neurons) of the first weight matrix, b
@@ -1379,7 +1380,7 @@ class MatrixNotation(Scene):
         self.wait(3.5)
 
 
-class NetworkIsAFunction(Scene):
+class NetworkIsAFunction(RasterCachedScene):
     """Each neuron is a function: a real test image's pixel values in (a few inked ones shown of 784),
     one first-layer neuron's real activation out. The whole network is a function too: 784 numbers
     in, the trained network's real 10 outputs out (netcore's feedforward; the answer boxed), with the
@@ -1484,7 +1485,7 @@ class NetworkIsAFunction(Scene):
         self.wait(3.5)
 
 
-class SigmoidVsReLU(Scene):
+class SigmoidVsReLU(RasterCachedScene):
     """ReLU(a) = max(0, a) beside the sigmoid (both drawn from netcore's activation functions), then the
     claim that ReLU is easier to train in deep networks, tested: one deeper network trained with sigmoid
     and with ReLU hidden units on the same data and budget (same initial weights, epochs and mini-batches),
