@@ -74,7 +74,7 @@ WRONG = palette.NEGATIVE  # it does not
 PART_COLORS = palette.SERIES  # the loops and lines of one digit, in order
 
 
-class SloppyThree(Scene):  # Manim's own camera: the cached paths shifted a few pixels here
+class SloppyThree(Scene):  # Manim's own camera: with cached paths ~20 pixels came out a shade different
     """The first 3 of the training set on its 28x28 grid; then 3s as different from each other as the
     training set has (greedy farthest-point selection in pixel space among the typical half of the 3s,
     ``structure_data.sloppy_three``) with how little ink they share; then one of every other digit with
@@ -379,7 +379,7 @@ class PixelsToInputLayer(RasterCachedScene):
         self.wait(3.5)
 
 
-class NetworkLayers(Scene):  # Manim's own camera: the cached paths shifted a few pixels here
+class NetworkLayers(Scene):  # Manim's own camera: with cached paths ~20 pixels came out a shade different
     """The replayed network's layers: the input layer (16 of its neurons drawn: the pixels that vary
     most over the training images), the hidden layers with a question mark on each neuron (their job is
     unknown yet), the output layer labelled with the digits, each layer named with its real size (read
