@@ -38,10 +38,10 @@ import numpy as np
 from scenes import backprop_data
 from scenes.kit import palette
 from scenes.kit.animations import EdgeSweep, Replay, change_values, fade_in_strokes, scale_stroke_opacity
-from scenes.kit.avenues import LayerPair, neuron_row_labels, number_column, places_for, value_band
+from scenes.kit.avenues import LayerPair, example_heading, neuron_row_labels, number_column, places_for, value_band
 from scenes.kit.change_table import ChangeTable
 from scenes.kit.landscape_view import LandscapeView
-from scenes.kit.layout import caption, caption_within, readout, text_row, thumbnail, title, value_bar
+from scenes.kit.layout import caption, readout, text_row, thumbnail, title, value_bar
 from scenes.kit.network import NetworkMobject
 from scenes.kit.nudges import (
     NudgeArrows,
@@ -468,7 +468,6 @@ class ThreeAvenues(RasterCachedScene):
     by that times its weight (up for a positive weight, down for a negative one)."""
 
     TITLE = "Three ways to raise one neuron"
-    STATE_WIDTH = 12.5  # the caption under the title ends clear of the thumbnail in the top right corner
 
     COLUMN_HEIGHT, COLUMN_Y = 5.0, -0.8
     K_X, A_X, W_X, DW_X, WISH_X = -6.7, -5.95, -5.0, -3.9, -2.75  # the table's columns
@@ -496,15 +495,12 @@ class ThreeAvenues(RasterCachedScene):
                               prev_scale=ex.layer_scales[-2], y=self.COLUMN_Y)
         self.pair.show(np.outer(np.ones(shown.neuron + 1), shown.weights), scale_max=np.abs(shown.weights).max())
         rows = self.pair.rows
-        head = title(self.TITLE)
         n_prev = len(shown.previous)
         what = (f"the last hidden layer: {n_prev} {activation_name(ex.activation)} neurons"
                 + (f" (drawn: {shown.shown[0]}-{shown.shown[len(shown.shown) // 2 - 1]} and "
                    f"{shown.shown[len(shown.shown) // 2]}-{shown.shown[-1]})" if truncated else ""))
-        self.state = caption_within(f"the training {shown.neuron} {at_words(ex)}; {what}", self.STATE_WIDTH,
-                                    size=palette.TINY_SIZE)
-        self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
-        self.thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
+        head, self.state, self.thumb = example_heading(self.TITLE, f"the training {shown.neuron} {at_words(ex)}; {what}",
+                                                       ex.image)
         target = self.pair.next_circles[0]
         self.target_name = label(str(shown.neuron), size=palette.SMALL_SIZE).next_to(target, UP, buff=0.15)
         self.target_value = number(shown.output, places=3, size=palette.SMALL_SIZE).next_to(target, DOWN, buff=0.15)
@@ -603,7 +599,6 @@ class FireTogetherWireTogether(RasterCachedScene):
     be more active (the overlap is measured, and the words follow it)."""
 
     TITLE = "Fire together, wire together"
-    STATE_WIDTH = 12.5  # the caption under the title ends clear of the thumbnail in the top right corner
 
     COLUMN_HEIGHT, COLUMN_Y = 4.8, -0.62  # the columns end clear of the note under them
     NOTE_Y = -3.55
@@ -628,14 +623,11 @@ class FireTogetherWireTogether(RasterCachedScene):
         self.pair = LayerPair(shown.previous, shown.shown, ex.activations[-1], np.arange(n_out), prev_x=self.NEURON_X,
                               next_x=self.OUTPUT_X, height=self.COLUMN_HEIGHT, prev_scale=ex.layer_scales[-2],
                               max_spacing=0.5, next_spacing=0.5, max_edge_width=4.5, y=self.COLUMN_Y)
-        head = title(self.TITLE)
         n_prev = len(shown.previous)
         drawn = ("all of them" if len(shown.shown) == n_prev else f"the {len(shown.shown)} most active")
-        self.state = caption_within(f"the training {ex.label} {at_words(ex)}; the last hidden layer: "
-                                    f"{n_prev} {activation_name(ex.activation)} neurons, drawn: {drawn}", self.STATE_WIDTH,
-                                    size=palette.TINY_SIZE)
-        self.state.next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
-        thumb = thumbnail(ex.image, side=0.8).move_to([6.45, 3.35, 0])
+        head, self.state, thumb = example_heading(self.TITLE, f"the training {ex.label} {at_words(ex)}; the last hidden "
+                                                  f"layer: {n_prev} {activation_name(ex.activation)} neurons, drawn: "
+                                                  f"{drawn}", ex.image)
         rows = self.pair.rows
         self.ks = neuron_row_labels(self.pair, shown.shown, self.K_X)
         self.acts = number_column(shown.previous[shown.shown], rows, self.A_X, places=places_for(shown.previous))

@@ -6,6 +6,8 @@
   for any matrix of values (weights, weight changes, wishes).
 - ``number_column``: numbers (``FastNumber``) centred on a column's rows.
 - ``places_for``: decimal places that show the largest of some values with two significant digits.
+- ``example_heading``: the title, a line saying which example and layer are shown, and the example's
+  thumbnail in the top right corner.
 
 Nothing here computes a nudge: every value is given (netcore computed it).
 
@@ -19,14 +21,34 @@ Examples
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, Circle, Dot, VGroup, VMobject
+from manim import DOWN, LEFT, Circle, Dot, VGroup, VMobject
 
 from . import palette as P
 from .geometry import line_points
 from .network import N_BINS, LayerEdges
 from .text import FastNumber, integer
 
-__all__ = ["neuron_row_labels", "LayerPair", "number_column", "places_for", "value_band"]
+__all__ = ["neuron_row_labels", "LayerPair", "number_column", "places_for", "value_band", "example_heading"]
+
+THUMB_AT, THUMB_SIDE = (6.45, 3.35, 0), 0.8  # the example's thumbnail, in the top right corner
+
+
+def example_heading(title_text: str, state: str, image) -> tuple:
+    """``(head, state line, thumbnail)``: the scene's title; under it ``state`` (its words follow the
+    data, so it breaks after "; " or shrinks to end clear of the thumbnail); the example's thumbnail
+    in the top right corner.
+
+    Examples
+    --------
+    >>> head, state, thumb = example_heading(self.TITLE, "the training 2 at step 0; ...", ex.image)
+    """
+    from .layout import caption_within, thumbnail, title
+
+    head = title(title_text)
+    thumb = thumbnail(image, side=THUMB_SIDE).move_to(THUMB_AT)
+    width = thumb.get_left()[0] - 0.25 - head.get_left()[0]
+    line = caption_within(state, width, size=P.TINY_SIZE).next_to(head, DOWN, aligned_edge=LEFT, buff=0.15)
+    return head, line, thumb
 
 
 def places_for(values, digits: int = 2, least: int = 2, most: int = 5) -> int:
