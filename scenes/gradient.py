@@ -287,8 +287,7 @@ class AverageCost(RasterCachedScene):
     def at_words(shown) -> str:
         return "at the random initial weights" if shown.state.startswith("step 0") else f"in {shown.state}"
 
-    @beat(lambda self, shown: "A few training images, each with its cost "
-                              + ("at the random weights." if shown.state.startswith("step 0") else f"in {shown.state}."))
+    @beat(lambda self, shown: f"A few training images, each with its cost {self.at_words(shown)}.")
     def show_single_costs(self, shown):
         self.play(Write(title(self.TITLE)), run_time=0.8)
         self.cells = VGroup()

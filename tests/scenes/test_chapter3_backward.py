@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from by_hand import output_wants
 from netcore.network import Network
 from scenes import backprop as bb
 from scenes import backprop_data as bd
@@ -31,12 +32,7 @@ def by_hand(net: Network, x, label: int):
     y = np.zeros(net.sizes[-1])
     y[label] = 1.0
     out = a[L]
-    if net.cost_name == "quadratic":
-        desired_out = 2 * (y - out)
-        minus_dz = desired_out * out * (1 - out)
-    else:
-        desired_out = (y - out) / (out * (1 - out))
-        minus_dz = y - out
+    desired_out, minus_dz = output_wants(out, y, net.cost_name)
     desired, wishes = [None] * (L + 1), [None] * (L + 1)
     desired[L] = desired_out
     for l in range(L, 0, -1):

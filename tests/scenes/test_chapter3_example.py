@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from by_hand import output_wants
 from scenes import backprop as bx
 from scenes import backprop_data as bd
 from scenes.kit.avenues import places_for, value_band
@@ -34,12 +35,7 @@ def by_hand(trace, data, digit=2):
         a = 1 / (1 + np.exp(-z)) if (last or net.activation == "sigmoid") else np.maximum(z, 0)
         acts.append(a)
     out, y = acts[-1], np.eye(len(acts[-1]))[digit]
-    if net.cost_name == "quadratic":
-        wanted = 2 * (y - out)
-        dz = wanted * out * (1 - out)
-    else:
-        wanted = (y - out) / (out * (1 - out))
-        dz = y - out
+    wanted, dz = output_wants(out, y, net.cost_name)
     prev, W = acts[-2], net.weights[-1]
     return dict(index=i, net=net, acts=acts, out=out, y=y, wanted=wanted, dz=dz, prev=prev, W=W,
                 changes=np.outer(dz, prev), wishes=dz[:, None] * W)
