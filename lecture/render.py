@@ -20,11 +20,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
+from scenes.kit.storyboard import REFUSED  # a scene's exit status when its data cannot be shown
+
 from .chapters import ROOT, Chapter
 
-__all__ = ["Layout", "SceneResult", "render_scenes", "QUALITY_FOLDERS", "REFUSED"]
-
-REFUSED = 2  # a scene's exit status when its data cannot be shown (scenes.kit.storyboard.REFUSED)
+__all__ = ["Layout", "SceneResult", "render_scenes", "QUALITY_FOLDERS"]
 
 # Manim's quality flags and the folder names it gives their videos (height p frame rate)
 QUALITY_FOLDERS = {"l": "480p15", "m": "720p30", "h": "1080p60", "p": "1440p60", "k": "2160p60"}

@@ -189,7 +189,7 @@ def spec(name: str) -> RunSpec:
             raise NeedsHistory(f"this scene trains runs of the replayed network with its learning rate and "
                                f"mini-batches; {TRACE_ENV} holds an imported network "
                                f"({meta.get('imported', {}).get('file', 'no training settings')}) with no training "
-                               f"history. Make a trace with one: {_make_a_trace(meta)}", user_trace_path())
+                               f"history. Make one with: {_make_a_trace(meta)}", user_trace_path())
         network, hyper = meta["network"], meta["hyperparameters"]
         s = s.with_(sizes=tuple(network["sizes"]), activation=network["activation"], cost=network["cost"],
                     init=network["init"], seed=network["seed"] + SEED_OFFSETS.get(name, 0), eta=float(hyper["eta"]))
