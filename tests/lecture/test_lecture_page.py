@@ -61,10 +61,15 @@ def browser() -> str:
 def probe(page, chapter: int) -> dict:
     copy = page.with_name("probe-" + page.name)
     copy.write_text(page.read_text().replace("</body>", PROBE.replace("CHAPTER", str(chapter)) + "</body>"))
-    done = subprocess.run([browser(), "--headless", "--no-sandbox", "--disable-gpu", "--mute-audio",
-                           "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=20000",
-                           "--dump-dom", copy.as_uri()], capture_output=True, text=True, timeout=120)
-    found = re.search(r'data-probe="([^"]*)"', done.stdout)
+    # Chromium dumps the page when its virtual time runs out, and the video loads in real time: on a busy
+    # machine the dump can come before the probe has finished, so it gets three tries
+    for _ in range(3):
+        done = subprocess.run([browser(), "--headless", "--no-sandbox", "--disable-gpu", "--mute-audio",
+                               "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=20000",
+                               "--dump-dom", copy.as_uri()], capture_output=True, text=True, timeout=120)
+        found = re.search(r'data-probe="([^"]*)"', done.stdout)
+        if found:
+            break
     assert found, f"the probe did not run (exit {done.returncode}): {done.stderr[-1500:]}"
     return json.loads(html.unescape(found.group(1)))
 
